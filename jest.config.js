@@ -1,0 +1,29 @@
+/* Three projects: unit specs beside the code, integration specs against the real
+ * Postgres, Kafka and OpenSearch, and e2e specs that boot the apps in-process. */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+const libs = ['contracts', 'config', 'database', 'bus', 'event-store', 'observability', 'syslog', 'ecs', 'sigma', 'kql'];
+const moduleNameMapper = Object.fromEntries([
+  ...libs.map((l) => [`^@vigie/${l}$`, `<rootDir>/libs/${l}/src`]),
+  ['^@vigie/testing$', '<rootDir>/test/support'],
+]);
+const common = { rootDir: __dirname, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/**/src/**/*.spec.ts', '<rootDir>/libs/**/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.spec.ts'], testTimeout: 120000, maxWorkers: 1 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'], testTimeout: 120000, maxWorkers: 1 },
+  ],
+};
