@@ -13,17 +13,19 @@ const swc = [
     sourceMaps: 'inline',
   },
 ];
-const libs = ['contracts', 'config', 'database', 'bus', 'event-store', 'observability', 'syslog', 'ecs', 'sigma', 'kql'];
+const libs = ['contracts', 'config', 'database', 'bus', 'event-store', 'observability', 'syslog', 'ecs', 'sigma', 'kql', 'core'];
 const moduleNameMapper = Object.fromEntries([
   ...libs.map((l) => [`^@vigie/${l}$`, `<rootDir>/libs/${l}/src`]),
   ['^@vigie/testing$', '<rootDir>/test/support'],
+  ['^@vigie/(ingestion|registry)/(.*)$', '<rootDir>/apps/$1/src/$2'],
 ]);
 const common = { rootDir: __dirname, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 
 module.exports = {
+  globalSetup: '<rootDir>/test/global-setup.js',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/**/src/**/*.spec.ts', '<rootDir>/libs/**/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.spec.ts'], testTimeout: 120000, maxWorkers: 1 },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'], testTimeout: 120000, maxWorkers: 1 },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/setup-long-timeout.js'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/setup-long-timeout.js'] },
   ],
 };

@@ -1,0 +1,13 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ReceiversModule } from './receivers/receivers.module';
+
+/**
+ * The ingestion app: syslog/HTTP receivers → siem.raw.v1 → normaliser →
+ * siem.events.v1 → indexer (event store) and detector (siem.alerts.v1).
+ */
+@Module({})
+export class IngestionModule {
+  static register(): DynamicModule {
+    return { module: IngestionModule, imports: [ReceiversModule] };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './schema';
+export * from './config';
+export * from './loader';

@@ -1,0 +1,66 @@
+/**
+ * The one description of every setting: its type, default, constraints and
+ * meaning. The loader, the validator, the environment-variable names and the
+ * README's settings table are all derived from it.
+ */
+export type SettingType = 'string' | 'int' | 'bool' | 'enum' | 'list' | 'url' | 'duration';
+
+export interface SettingSpec {
+  type: SettingType;
+  description: string;
+  /** Allowed values for `enum`. */
+  values?: readonly string[];
+  min?: number;
+  max?: number;
+  /** May be empty/absent. */
+  optional?: boolean;
+  /** Never printed (passwords, keys). */
+  secret?: boolean;
+}
+
+export const SETTINGS = {
+  'profile': { type: 'enum', values: ['embedded', 'scale-out'], description: 'Embedded (one process, PGlite, in-process bus) or scale-out (Postgres, Kafka, Elasticsearch/OpenSearch).' },
+  'http.host': { type: 'string', description: 'Address the HTTP server listens on.' },
+  'http.port': { type: 'int', min: 0, max: 65535, description: 'HTTP port (API, /health, /ready, /metrics).' },
+  'http.bodyLimit': { type: 'string', description: 'Maximum request body size (e.g. `1mb`).' },
+  'http.corsOrigins': { type: 'list', optional: true, description: 'Origins allowed by CORS (comma-separated in the environment). Empty: CORS off.' },
+  'log.level': { type: 'enum', values: ['trace', 'debug', 'info', 'warn', 'error', 'fatal'], description: 'Log level (JSON logs on stdout).' },
+  'database.driver': { type: 'enum', values: ['pglite', 'postgres'], description: 'Relational store: embedded PGlite or PostgreSQL.' },
+  'database.url': { type: 'url', optional: true, secret: true, description: 'PostgreSQL connection URL (driver `postgres`).' },
+  'database.dataDir': { type: 'string', description: 'PGlite data folder (driver `pglite`); `memory://` keeps it in memory.' },
+  'database.poolSize': { type: 'int', min: 1, max: 200, description: 'PostgreSQL connection pool size.' },
+  'bus.driver': { type: 'enum', values: ['memory', 'kafka'], description: 'Event bus: in-process or Apache Kafka.' },
+  'bus.kafka.brokers': { type: 'list', description: 'Kafka bootstrap brokers, `host:port` (comma-separated in the environment).' },
+  'bus.kafka.clientId': { type: 'string', description: 'Kafka client id.' },
+  'bus.kafka.partitions': { type: 'int', min: 1, max: 1000, description: 'Partitions per topic when Vigie creates its topics.' },
+  'bus.kafka.replicationFactor': { type: 'int', min: 1, max: 10, description: 'Replication factor when Vigie creates its topics.' },
+  'bus.memory.maxQueued': { type: 'int', min: 1, description: 'In-process bus: messages queued per topic before publishers wait (backpressure).' },
+  'events.store': { type: 'enum', values: ['postgres', 'search'], description: 'Event store: the relational database or Elasticsearch/OpenSearch.' },
+  'search.flavor': { type: 'enum', values: ['elasticsearch', 'opensearch'], description: 'Search engine flavour the client talks to.' },
+  'search.node': { type: 'url', description: 'Elasticsearch/OpenSearch URL.' },
+  'search.username': { type: 'string', optional: true, description: 'Basic-auth user for the search engine.' },
+  'search.password': { type: 'string', optional: true, secret: true, description: 'Basic-auth password for the search engine.' },
+  'search.apiKey': { type: 'string', optional: true, secret: true, description: 'API key for Elasticsearch (instead of user/password).' },
+  'search.indexPrefix': { type: 'string', description: 'Prefix of Vigie\'s indices and templates.' },
+  'search.tlsRejectUnauthorized': { type: 'bool', description: 'Verify the search engine\'s TLS certificate.' },
+  'syslog.host': { type: 'string', description: 'Address the syslog receivers listen on.' },
+  'syslog.udpPort': { type: 'int', min: 0, max: 65535, description: 'Syslog UDP port (0 disables).' },
+  'syslog.tcpPort': { type: 'int', min: 0, max: 65535, description: 'Syslog TCP port (0 disables).' },
+  'syslog.tlsPort': { type: 'int', min: 0, max: 65535, description: 'Syslog TLS port, RFC 5425 (0 disables).' },
+  'syslog.maxMessageSize': { type: 'int', min: 480, max: 16777216, description: 'Longest message kept whole, in bytes; longer ones are cut and tagged `_truncated`.' },
+  'retry.initialDelayMs': { type: 'int', min: 10, description: 'First back-off delay when a dependency is unreachable.' },
+  'retry.maxDelayMs': { type: 'int', min: 100, description: 'Longest back-off delay.' },
+} as const satisfies Record<string, SettingSpec>;
+
+export type SettingKey = keyof typeof SETTINGS;
+
+/** `bus.kafka.clientId` → `VIGIE_BUS_KAFKA_CLIENT_ID`. */
+export function envName(key: string): string {
+  return (
+    'VIGIE_' +
+    key
+      .split('.')
+      .map((p) => p.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase())
+      .join('_')
+  );
+}

@@ -1,0 +1,5 @@
+export * from './core.module';
+export * from './factories';
+export * from './bootstrap';
+export * from './http/error-shape';
+export * from './health/health.controller';

@@ -1,0 +1,3 @@
+export * from './data-source-options';
+export * from './pglite/pglite-pool';
+export * from './migrations';

@@ -1,0 +1,4 @@
+import { Members1732800000000 } from './1732800000000-members';
+
+/** Every migration, in order. Schema changes are made here only (`synchronize` is off). */
+export const MIGRATIONS = [Members1732800000000];
