@@ -1,0 +1,5 @@
+export * from './filter';
+export * from './event-store';
+export { PostgresEventStore } from './postgres/postgres-event-store';
+export { EventStore1732900000000 } from './postgres/migrations/1732900000000-event-store';
+export { InvalidFilterError } from './postgres/sql-filter.compiler';
