@@ -96,7 +96,7 @@ export function rangeFilter(ctx: ValueContext, op: RangeOp, lit: Literal): Filte
       bound = lit.text;
       break;
     case undefined:
-      if (!lit.quoted && PLAIN_NUMBER.test(lit.text) && isSafeNumber(lit.text)) bound = Number(lit.text);
+      if (!lit.quoted && PLAIN_NUMBER.test(lit.text) && isSafeNumber(lit.text)) bound = toNumber(lit.text);
       else if (parseDateMath(lit.text)) bound = dateBound(ctx, lit, op);
       else bound = lit.text;
       break;
@@ -168,12 +168,15 @@ function isSafeNumber(text: string): boolean {
 function inferScalar(text: string): string | number | boolean {
   if (text === 'true') return true;
   if (text === 'false') return false;
-  if (PLAIN_NUMBER.test(text) && isSafeNumber(text)) return Number(text);
+  if (PLAIN_NUMBER.test(text) && isSafeNumber(text)) return toNumber(text);
   return text;
 }
 
+/** `-0` is 0: a filter value has no use for negative zero. */
+const toNumber = (text: string): number => Number(text) || 0;
+
 function typedNumber(ctx: ValueContext, lit: Literal): number {
-  const n = Number(lit.text);
+  const n = toNumber(lit.text);
   if (!TYPED_NUMBER.test(lit.text) || !Number.isFinite(n)) {
     throw new KqlSyntaxError(`Expected a number for ${ctx.type} field '${ctx.field}'`, lit.start);
   }
