@@ -58,11 +58,9 @@ export function addUnits(date: Date, amount: number, unit: DateUnit): Date {
   const d = new Date(date.getTime());
   switch (unit) {
     case 'y':
-      d.setUTCFullYear(d.getUTCFullYear() + amount);
-      return d;
+      return addMonths(d, amount * 12);
     case 'M':
-      d.setUTCMonth(d.getUTCMonth() + amount);
-      return d;
+      return addMonths(d, amount);
     case 'w':
       return new Date(d.getTime() + amount * 7 * 86_400_000);
     case 'd':
@@ -74,6 +72,17 @@ export function addUnits(date: Date, amount: number, unit: DateUnit): Date {
     case 's':
       return new Date(d.getTime() + amount * 1000);
   }
+}
+
+/** Calendar months, clamping the day to the end of a shorter month (Jan 31 + 1M = Feb 29), like java.time. */
+function addMonths(date: Date, months: number): Date {
+  const total = date.getUTCFullYear() * 12 + date.getUTCMonth() + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const lastDay = utc(year, month + 1, 0).getUTCDate();
+  const d = new Date(date.getTime());
+  d.setUTCFullYear(year, month, Math.min(date.getUTCDate(), lastDay));
+  return d;
 }
 
 /** Start of the unit containing `date`, or its last millisecond when `up`. Weeks start on Monday. */
