@@ -1,4 +1,4 @@
-import { and, EventQuery, EventStore, Filter, not, or, StoredEvent, term } from '@vigie/event-store';
+import { and, EventQuery, EventStore, Filter, not, or, SearchRequest, StoredEvent, term } from '@vigie/event-store';
 import { bulkEvents, FIXTURE_MEMBERS, fixtureEvents } from './event-store.fixture';
 
 export interface ContractSubject {
@@ -29,7 +29,7 @@ export function runEventStoreContract(
     let subject: ContractSubject;
     let store: EventStore;
 
-    const q = (extra: EventQuery = {}): EventQuery => ({ members: M, ...extra });
+    const q = (extra: SearchRequest = {}): SearchRequest => ({ members: M, ...extra });
     /** Every id matching the query, via the cursor, sorted. */
     const ids = async (query: EventQuery): Promise<string[]> => {
       const out: string[] = [];
@@ -312,16 +312,8 @@ export function runEventStoreContract(
 
       it('free text on message: all the words, or a phrase', async () => {
         expect(await ids(q({ text: 'failed password' }))).toEqual(['e01', 'e03', 'e07', 'e12']);
-        expect(await matching({ op: 'match', text: 'PASSWORD for root', phrase: true })).toEqual([
-          'e01',
-          'e07',
-          'e12',
-        ]);
-        expect(await ids({ members: ['alpha'], filter: { op: 'match', text: 'root' } })).toEqual([
-          'e01',
-          'e03',
-          'e12',
-        ]);
+        expect(await matching({ op: 'match', text: 'PASSWORD for root', phrase: true })).toEqual(['e01', 'e07', 'e12']);
+        expect(await ids({ members: ['alpha'], filter: { op: 'match', text: 'root' } })).toEqual(['e01', 'e03', 'e12']);
         expect(await matching({ op: 'match', field: 'url.path', text: 'admin' })).toEqual(['e04']);
       });
     });
@@ -409,7 +401,9 @@ export function runEventStoreContract(
       });
 
       it('terms on a number, restricted by a filter', async () => {
-        expect(await store.terms(q({ filter: { op: 'exists', field: 'destination.port' } }), 'destination.port')).toEqual([
+        expect(
+          await store.terms(q({ filter: { op: 'exists', field: 'destination.port' } }), 'destination.port'),
+        ).toEqual([
           { key: '22', count: 6 },
           { key: '443', count: 2 },
           { key: '2222', count: 1 },

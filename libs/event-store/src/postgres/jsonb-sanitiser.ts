@@ -8,6 +8,7 @@ export function sanitiseForJsonb<T>(value: T): T {
   return clean(value) as T;
 }
 
+// eslint-disable-next-line no-control-regex -- NUL is exactly what must be found
 const BAD = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const BAD_GLOBAL = new RegExp(BAD.source, 'g');
 

@@ -25,9 +25,13 @@ const NUMERIC = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 export function compileFilter(filter: Filter, params: SqlParams): string {
   switch (filter.op) {
     case 'and':
-      return filter.filters.length === 0 ? 'TRUE' : `(${filter.filters.map((f) => compileFilter(f, params)).join(' AND ')})`;
+      return filter.filters.length === 0
+        ? 'TRUE'
+        : `(${filter.filters.map((f) => compileFilter(f, params)).join(' AND ')})`;
     case 'or':
-      return filter.filters.length === 0 ? 'FALSE' : `(${filter.filters.map((f) => compileFilter(f, params)).join(' OR ')})`;
+      return filter.filters.length === 0
+        ? 'FALSE'
+        : `(${filter.filters.map((f) => compileFilter(f, params)).join(' OR ')})`;
     case 'not':
       return `(NOT ${compileFilter(filter.filter, params)})`;
     case 'term':
@@ -138,7 +142,9 @@ function compileRange(filter: RangeFilter, params: SqlParams): string {
   const dates = bounds.map((b) => normaliseTimestamp(b.value));
   if (dates.every((d) => d !== undefined)) {
     return anyString(filter.field, params, (v) => {
-      const parts = bounds.map(({ op }, i) => `vigie_try_timestamptz(${v}) ${op} ${params.add(dates[i], 'timestamptz')}`);
+      const parts = bounds.map(
+        ({ op }, i) => `vigie_try_timestamptz(${v}) ${op} ${params.add(dates[i], 'timestamptz')}`,
+      );
       return parts.join(' AND ');
     });
   }

@@ -1,0 +1,366 @@
+import { Client, errors, estypes } from '@elastic/elasticsearch';
+import {
+  BulkResult,
+  DayUnit,
+  EventQuery,
+  EventStore,
+  HistogramBucket,
+  SearchPage,
+  SearchRequest,
+  StoredEvent,
+  StoreUnavailableError,
+  TermBucket,
+  TimeRange,
+} from '../event-store';
+import { MEMBER_CODE, normaliseTimestamp, prepareEvent, PreparedEvent } from '../postgres/prepare-event';
+import { eventsIndexTemplate } from './ecs-index-template';
+import { compileQuery, compileText } from './query-dsl.compiler';
+
+export interface ElasticsearchEventStoreOptions {
+  client: Client;
+  /** Index names start `<indexPrefix>-events-`. */
+  indexPrefix: string;
+  /** Retries of the items a bulk request answered 429 for, when others went through. */
+  maxItemRetries?: number;
+  /** First back-off before retrying 429 items, doubled each time. */
+  retryDelayMs?: number;
+}
+
+const DEFAULT_PAGE = 50;
+const MAX_PAGE = 1000;
+const DEFAULT_TERMS = 10;
+const MAX_TERMS = 10_000;
+/** Index names per DELETE request, to keep the URL short. */
+const DELETE_CHUNK = 50;
+
+type Query = estypes.QueryDslQueryContainer;
+type BulkOp = { index: { _index: string; _id: string } };
+type BulkPair = { op: BulkOp; doc: Record<string, unknown>; id: string };
+
+/**
+ * The event store on Elasticsearch 8 or OpenSearch 2: one index per member per
+ * UTC day (`<prefix>-events-<member>-YYYY.MM.DD`), so retention drops whole
+ * indices. Queries are scoped both by index pattern and by `organization.id`.
+ */
+export class ElasticsearchEventStore extends EventStore {
+  private readonly client: Client;
+  private readonly prefix: string;
+  private readonly maxItemRetries: number;
+  private readonly retryDelayMs: number;
+
+  constructor(options: ElasticsearchEventStoreOptions) {
+    super();
+    if (!/^[a-z0-9][a-z0-9._-]*$/.test(options.indexPrefix)) {
+      throw new Error(`invalid index prefix ${JSON.stringify(options.indexPrefix)}`);
+    }
+    this.client = options.client;
+    this.prefix = options.indexPrefix;
+    this.maxItemRetries = options.maxItemRetries ?? 4;
+    this.retryDelayMs = options.retryDelayMs ?? 200;
+  }
+
+  async init(): Promise<void> {
+    await this.call(() => this.client.indices.putIndexTemplate(eventsIndexTemplate(this.prefix)));
+  }
+
+  async bulkWrite(events: StoredEvent[]): Promise<BulkResult> {
+    const rejected: BulkResult['rejected'] = [];
+    let pending: BulkPair[] = [];
+    for (const event of events) {
+      const outcome = prepareEvent(event);
+      if (!outcome.ok) rejected.push({ id: outcome.id, reason: outcome.reason });
+      else pending.push(this.pair(outcome.event));
+    }
+    let written = 0;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      const res = await this.call(() => this.client.bulk({ operations: pending.flatMap((p) => [p.op, p.doc]) }));
+      const throttled: BulkPair[] = [];
+      let serverError: { status: number; reason: string } | undefined;
+      res.items.forEach((item, i) => {
+        const result = item.index ?? Object.values(item)[0];
+        const pair = pending[i]!;
+        const status = result?.status ?? 500;
+        if (status < 300 && !result?.error) written++;
+        else if (status === 429) throttled.push(pair);
+        else if (status >= 500) serverError ??= { status, reason: errorReason(result?.error) };
+        else rejected.push({ id: pair.id, reason: errorReason(result?.error) });
+      });
+      if (serverError) {
+        throw new StoreUnavailableError(
+          `bulk item failed with ${serverError.status}: ${serverError.reason}`,
+          serverError.status,
+        );
+      }
+      if (throttled.length === 0) break;
+      if ((attempt === 0 && throttled.length === pending.length) || attempt >= this.maxItemRetries) {
+        throw new StoreUnavailableError(`${throttled.length} bulk items rejected with 429 (too many requests)`, 429);
+      }
+      await sleep(this.retryDelayMs * 2 ** attempt);
+      pending = throttled;
+    }
+    return { written, rejected };
+  }
+
+  async search(request: SearchRequest): Promise<SearchPage> {
+    const size = clamp(request.size, DEFAULT_PAGE, MAX_PAGE);
+    const index = this.indexFor(request.members);
+    if (index === undefined) return { events: [] };
+    const order = request.order ?? 'desc';
+    const res = await this.call(() =>
+      this.client.search<Record<string, unknown>>({
+        index,
+        ignore_unavailable: true,
+        allow_no_indices: true,
+        size: size + 1,
+        track_total_hits: false,
+        query: this.query(request),
+        sort: [{ '@timestamp': { order, unmapped_type: 'date' } }, { 'event.id': { order, unmapped_type: 'keyword' } }],
+        ...(request.cursor ? { search_after: decodeCursor(request.cursor) } : {}),
+      }),
+    );
+    const hits = res.hits.hits;
+    const page = hits.slice(0, size);
+    const events = page.map((hit) => {
+      const doc = hit._source ?? {};
+      const organization = doc.organization as { id?: unknown } | undefined;
+      const stamp = doc['@timestamp'];
+      return {
+        id: hit._id ?? '',
+        member: typeof organization?.id === 'string' ? organization.id : (this.memberOfIndex(hit._index) ?? ''),
+        timestamp: typeof stamp === 'string' ? stamp : '',
+        doc,
+      };
+    });
+    const last = page[page.length - 1];
+    return hits.length > size && last?.sort ? { events, nextCursor: encodeCursor(last.sort) } : { events };
+  }
+
+  async count(query: EventQuery): Promise<number> {
+    const index = this.indexFor(query.members);
+    if (index === undefined) return 0;
+    const res = await this.call(() =>
+      this.client.count({ index, ignore_unavailable: true, allow_no_indices: true, query: this.query(query) }),
+    );
+    return res.count;
+  }
+
+  async terms(query: EventQuery, field: string, size?: number): Promise<TermBucket[]> {
+    const index = this.indexFor(query.members);
+    if (index === undefined) return [];
+    const res = await this.call(() =>
+      this.client.search({
+        index,
+        ignore_unavailable: true,
+        allow_no_indices: true,
+        size: 0,
+        track_total_hits: false,
+        query: this.query(query),
+        aggs: {
+          t: {
+            terms: { field, size: clamp(size, DEFAULT_TERMS, MAX_TERMS), order: [{ _count: 'desc' }, { _key: 'asc' }] },
+          },
+        },
+      }),
+    );
+    const agg = res.aggregations?.t as { buckets?: Array<{ key: unknown; key_as_string?: string; doc_count: number }> };
+    return (agg?.buckets ?? []).map((b) => ({ key: b.key_as_string ?? String(b.key), count: b.doc_count }));
+  }
+
+  async histogram(query: EventQuery, intervalSeconds: number): Promise<HistogramBucket[]> {
+    if (!Number.isInteger(intervalSeconds) || intervalSeconds < 1) {
+      throw new RangeError(`histogram interval must be a positive whole number of seconds, got ${intervalSeconds}`);
+    }
+    const index = this.indexFor(query.members);
+    if (index === undefined) return [];
+    const res = await this.call(() =>
+      this.client.search({
+        index,
+        ignore_unavailable: true,
+        allow_no_indices: true,
+        size: 0,
+        track_total_hits: false,
+        query: this.query(query),
+        aggs: {
+          h: { date_histogram: { field: '@timestamp', fixed_interval: `${intervalSeconds}s`, min_doc_count: 1 } },
+        },
+      }),
+    );
+    const agg = res.aggregations?.h as { buckets?: Array<{ key: number; doc_count: number }> };
+    return (agg?.buckets ?? [])
+      .filter((b) => b.doc_count > 0)
+      .map((b) => ({ start: new Date(b.key).toISOString(), count: b.doc_count }));
+  }
+
+  async deleteRange(range: TimeRange & { members?: string[] }): Promise<number> {
+    const index = this.indexFor(range.members);
+    if (index === undefined) return 0;
+    const res = await this.call(() =>
+      this.client.deleteByQuery({
+        index,
+        ignore_unavailable: true,
+        allow_no_indices: true,
+        refresh: true,
+        conflicts: 'proceed',
+        query: this.query(range),
+      }),
+    );
+    return res.deleted ?? 0;
+  }
+
+  async listDays(member?: string): Promise<DayUnit[]> {
+    if (member !== undefined && !MEMBER_CODE.test(member)) return [];
+    const pattern = member === undefined ? `${this.prefix}-events-*` : `${this.prefix}-events-${member}-*`;
+    const rows = await this.call(() =>
+      this.client.cat.indices({ index: pattern, format: 'json', h: 'index', expand_wildcards: 'open' }),
+    );
+    const units: DayUnit[] = [];
+    for (const row of rows) {
+      const unit = row.index ? this.unitOfIndex(row.index) : undefined;
+      if (unit && (member === undefined || unit.member === member)) units.push(unit);
+    }
+    return units.sort((a, b) => (a.day === b.day ? compare(a.member, b.member) : compare(a.day, b.day)));
+  }
+
+  async dropDays(units: DayUnit[]): Promise<void> {
+    const names = [
+      ...new Set(
+        units
+          .filter((u) => MEMBER_CODE.test(u.member) && /^\d{4}-\d{2}-\d{2}$/.test(u.day))
+          .map((u) => this.indexName(u.member, u.day)),
+      ),
+    ];
+    for (let i = 0; i < names.length; i += DELETE_CHUNK) {
+      const chunk = names.slice(i, i + DELETE_CHUNK);
+      await this.call(() =>
+        this.client.indices.delete({ index: chunk, ignore_unavailable: true, allow_no_indices: true }),
+      );
+    }
+  }
+
+  async refresh(): Promise<void> {
+    await this.call(() =>
+      this.client.indices.refresh({
+        index: `${this.prefix}-events-*`,
+        ignore_unavailable: true,
+        allow_no_indices: true,
+      }),
+    );
+  }
+
+  async ping(): Promise<void> {
+    const ok = await this.call(() => this.client.ping());
+    if (!ok) throw new StoreUnavailableError('search cluster did not answer ping');
+  }
+
+  /** Closes the client, which this store owns from construction on. */
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  // -------------------------------------------------------------------------
+
+  private pair(e: PreparedEvent): BulkPair {
+    return { id: e.id, op: { index: { _index: this.indexName(e.member, e.day), _id: e.id } }, doc: e.doc };
+  }
+
+  indexName(member: string, day: string): string {
+    return `${this.prefix}-events-${member}-${day.replace(/-/g, '.')}`;
+  }
+
+  private unitOfIndex(index: string): DayUnit | undefined {
+    const head = `${this.prefix}-events-`;
+    if (!index.startsWith(head)) return undefined;
+    const m = /^(.+)-(\d{4})\.(\d{2})\.(\d{2})$/.exec(index.slice(head.length));
+    if (!m || !MEMBER_CODE.test(m[1]!)) return undefined;
+    return { member: m[1]!, day: `${m[2]}-${m[3]}-${m[4]}` };
+  }
+
+  private memberOfIndex(index: string | undefined): string | undefined {
+    return index ? this.unitOfIndex(index)?.member : undefined;
+  }
+
+  /** Index expression for the members; undefined when nothing can match. */
+  private indexFor(members: string[] | undefined): string[] | undefined {
+    if (members === undefined) return [`${this.prefix}-events-*`];
+    const valid = [...new Set(members.filter((m) => MEMBER_CODE.test(m)))];
+    if (valid.length === 0) return undefined;
+    return valid.map((m) => `${this.prefix}-events-${m}-*`);
+  }
+
+  private query(q: EventQuery): Query {
+    const filter: Query[] = [];
+    // The index pattern of member `a` also matches `a-b`'s indices: the term keeps tenancy exact.
+    if (q.members !== undefined) filter.push({ terms: { 'organization.id': q.members } });
+    if (q.from !== undefined || q.to !== undefined) {
+      const range: Record<string, string> = {};
+      if (q.from !== undefined) range.gte = timeBound(q.from);
+      if (q.to !== undefined) range.lt = timeBound(q.to);
+      filter.push({ range: { '@timestamp': range } });
+    }
+    if (q.filter) filter.push(compileQuery(q.filter));
+    if (q.text !== undefined && q.text.trim() !== '') filter.push(compileText(q.text));
+    return filter.length === 0 ? { match_all: {} } : { bool: { filter } };
+  }
+
+  /** Runs a client call, turning connection failures, 429 and 5xx into {@link StoreUnavailableError}. */
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw translate(err);
+    }
+  }
+}
+
+function translate(err: unknown): Error {
+  if (err instanceof StoreUnavailableError) return err;
+  if (
+    err instanceof errors.ConnectionError ||
+    err instanceof errors.TimeoutError ||
+    err instanceof errors.NoLivingConnectionsError
+  ) {
+    return new StoreUnavailableError(`search cluster unavailable: ${err.message}`);
+  }
+  if (err instanceof errors.ResponseError) {
+    const status = err.statusCode ?? 0;
+    if (status === 429 || status >= 500) {
+      return new StoreUnavailableError(`search cluster answered ${status}: ${err.message}`, status);
+    }
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+function errorReason(error: estypes.ErrorCause | undefined): string {
+  if (!error) return 'unknown error';
+  const cause = error.caused_by ? ` (${error.caused_by.type}: ${error.caused_by.reason ?? ''})` : '';
+  return `${error.type}: ${error.reason ?? ''}${cause}`;
+}
+
+function encodeCursor(sort: estypes.SortResults): string {
+  return Buffer.from(JSON.stringify(sort), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): estypes.SortResults {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new RangeError('invalid cursor');
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 2) throw new RangeError('invalid cursor');
+  return parsed as estypes.SortResults;
+}
+
+function timeBound(value: string): string {
+  const ts = normaliseTimestamp(value);
+  if (!ts) throw new RangeError(`invalid time bound ${JSON.stringify(value)}`);
+  return ts;
+}
+
+function clamp(size: number | undefined, fallback: number, max: number): number {
+  if (size === undefined || !Number.isFinite(size)) return fallback;
+  return Math.max(1, Math.min(max, Math.floor(size)));
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
