@@ -1,0 +1,312 @@
+import type { CompiledRule, CorrelationRule, DetectionRule } from './compiled-rule';
+import { CorrelationAlert, CorrelationMember, CorrelationRunner } from './correlation-engine';
+import { accessorFor, EventContext, FieldAccessor, getPath } from './event-context';
+import type { EcsEvent } from './types';
+
+export interface EngineOptions {
+  /** Event time field (ISO string or epoch milliseconds). Default `@timestamp`. */
+  timestampField?: string;
+  /** Event id field used for sample ids. Default `event.id`. */
+  eventIdField?: string;
+  /** Events older than watermark - allowedLatenessMs are late: matched by single rules, not correlated. Default 60 s. */
+  allowedLatenessMs?: number;
+  /** Maximum concurrent groups per correlation rule (least recently used evicted). Default 10 000. */
+  maxGroupsPerRule?: number;
+  /** Maximum sample event ids per correlation alert. Default 20. */
+  maxSampleIds?: number;
+  /** Event-time interval between two sweeps of expired windows. Default 1 s. */
+  sweepIntervalMs?: number;
+}
+
+export interface MatchOutput {
+  kind: 'match';
+  rule: DetectionRule;
+  event: EcsEvent;
+  timestampMs: number;
+  eventId?: string;
+  /** True when the event arrived after the allowed lateness (it was not fed to correlations). */
+  late: boolean;
+}
+
+export type EngineOutput = MatchOutput | CorrelationAlert;
+
+export interface EngineStats {
+  rules: { detection: number; correlation: number; indexed: number; unindexed: number };
+  events: number;
+  candidateEvaluations: number;
+  matches: number;
+  suppressedMatches: number;
+  correlationAlerts: number;
+  correlationUpdates: number;
+  lateEvents: number;
+  groups: number;
+  evictions: number;
+  expiredGroups: number;
+  watermarkMs: number | undefined;
+}
+
+interface MemberLink {
+  runner: CorrelationRunner;
+  positions: number[];
+  /** Accessors for group-by fields (base rules only). */
+  groupAccessors: FieldAccessor[];
+  valueAccessor?: FieldAccessor;
+  /** Field names for group-by values taken from an inner correlation's alert. */
+  innerGroupFields: string[];
+  innerValueField?: string;
+}
+
+/**
+ * Streaming Sigma engine: single-event rules indexed by the values they require (event.code,
+ * event.dataset, ...), plus correlation rules over event-time sliding windows.
+ */
+export class SigmaEngine {
+  private readonly detections: DetectionRule[];
+  private readonly buckets = new Map<string, Map<string, number[]>>();
+  private readonly bucketAccessors: Array<{ field: string; acc: FieldAccessor; map: Map<string, number[]> }> = [];
+  private readonly unindexed: number[] = [];
+  private readonly seen: Uint32Array;
+  private evalGen = 0;
+  private readonly ctx = new EventContext();
+  private readonly runners: CorrelationRunner[] = [];
+  private readonly links = new Map<string, MemberLink[]>();
+  private readonly emits = new Map<string, boolean>();
+  private readonly opts: Required<EngineOptions>;
+  private readonly tsPath: string[];
+  private readonly idPath: string[];
+  private watermark: number | undefined;
+  private lastSweep = -Infinity;
+  private readonly counters = {
+    events: 0,
+    candidateEvaluations: 0,
+    matches: 0,
+    suppressedMatches: 0,
+    correlationAlerts: 0,
+    correlationUpdates: 0,
+    lateEvents: 0,
+  };
+
+  constructor(rules: readonly CompiledRule[], options: EngineOptions = {}) {
+    this.opts = {
+      timestampField: options.timestampField ?? '@timestamp',
+      eventIdField: options.eventIdField ?? 'event.id',
+      allowedLatenessMs: options.allowedLatenessMs ?? 60_000,
+      maxGroupsPerRule: options.maxGroupsPerRule ?? 10_000,
+      maxSampleIds: options.maxSampleIds ?? 20,
+      sweepIntervalMs: options.sweepIntervalMs ?? 1_000,
+    };
+    this.tsPath = this.opts.timestampField.split('.');
+    this.idPath = this.opts.eventIdField.split('.');
+    this.detections = rules.filter((r): r is DetectionRule => r.kind === 'detection');
+    this.seen = new Uint32Array(this.detections.length);
+    this.detections.forEach((r, i) => {
+      if (!r.indexKeys) {
+        this.unindexed.push(i);
+        return;
+      }
+      for (const k of r.indexKeys) {
+        let byValue = this.buckets.get(k.field);
+        if (!byValue) {
+          byValue = new Map();
+          this.buckets.set(k.field, byValue);
+          this.bucketAccessors.push({ field: k.field, acc: accessorFor([k.field]), map: byValue });
+        }
+        const list = byValue.get(k.value) ?? [];
+        if (!list.includes(i)) list.push(i);
+        byValue.set(k.value, list);
+      }
+    });
+    this.setupCorrelations(rules.filter((r): r is CorrelationRule => r.kind === 'correlation'));
+  }
+
+  private setupCorrelations(correlations: CorrelationRule[]): void {
+    const byUid = new Map<string, CompiledRule>();
+    for (const d of this.detections) byUid.set(d.uid, d);
+    for (const c of correlations) byUid.set(c.uid, c);
+    const referencedBy = new Map<string, CorrelationRule[]>();
+    for (const c of correlations) {
+      const runner = new CorrelationRunner(c, {
+        maxGroupsPerRule: this.opts.maxGroupsPerRule,
+        maxSampleIds: this.opts.maxSampleIds,
+      });
+      this.runners.push(runner);
+      const uniq = [...new Set(c.ruleUids)];
+      for (const uid of uniq) {
+        referencedBy.set(uid, [...(referencedBy.get(uid) ?? []), c]);
+        const target = byUid.get(uid);
+        if (!target) continue;
+        const positions = c.ruleUids.flatMap((u, i) => (u === uid ? [i] : []));
+        const fieldFor = (name: string): string => {
+          const alias = c.aliases[name];
+          if (!alias) return name;
+          return (target.name !== undefined ? alias[target.name] : undefined) ?? (target.id !== undefined ? alias[target.id] : undefined) ?? name;
+        };
+        const valueField = c.condition?.kind === 'threshold' ? c.condition.field : undefined;
+        const link: MemberLink = {
+          runner,
+          positions,
+          groupAccessors: [],
+          innerGroupFields: c.groupBy.map(fieldFor),
+          innerValueField: valueField ? fieldFor(valueField) : undefined,
+        };
+        if (target.kind === 'detection') {
+          link.groupAccessors = c.groupBy.map((g) => accessorFor(target.resolveField(fieldFor(g))));
+          if (valueField) link.valueAccessor = accessorFor(target.resolveField(fieldFor(valueField)));
+        }
+        this.links.set(uid, [...(this.links.get(uid) ?? []), link]);
+      }
+    }
+    for (const r of [...this.detections, ...correlations]) {
+      const refs = referencedBy.get(r.uid);
+      this.emits.set(r.uid, !refs || refs.some((c) => c.generate));
+    }
+  }
+
+  private eventTime(event: EcsEvent, receivedAtMs: number | undefined): number {
+    const v = getPath(event, this.tsPath, 0);
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
+    if (typeof v === 'string') {
+      const t = Date.parse(v);
+      if (!Number.isNaN(t)) return t;
+    }
+    return receivedAtMs ?? Date.now();
+  }
+
+  /** Evaluate one event: single-rule matches and correlation alerts it completes or updates. */
+  evaluate(event: EcsEvent, receivedAtMs?: number): EngineOutput[] {
+    this.counters.events++;
+    const ctx = this.ctx;
+    ctx.reset(event);
+    const gen = ++this.evalGen;
+    const matched: number[] = [];
+    const test = (i: number) => {
+      if (this.seen[i] === gen) return;
+      this.seen[i] = gen;
+      this.counters.candidateEvaluations++;
+      if (this.detections[i].matches(ctx)) matched.push(i);
+    };
+    for (const i of this.unindexed) test(i);
+    for (const b of this.bucketAccessors) {
+      const vals = ctx.lower(b.acc);
+      for (let k = 0; k < vals.length; k++) {
+        const list = b.map.get(vals[k]);
+        if (list) for (const i of list) test(i);
+      }
+    }
+    if (matched.length === 0) {
+      const ts = this.eventTime(event, receivedAtMs);
+      return this.advance(ts, []);
+    }
+    matched.sort((a, b) => a - b);
+    const ts = this.eventTime(event, receivedAtMs);
+    const late = this.watermark !== undefined && ts < this.watermark - this.opts.allowedLatenessMs;
+    if (late) this.counters.lateEvents++;
+    const idRaw = getPath(event, this.idPath, 0);
+    const eventId = typeof idRaw === 'string' || typeof idRaw === 'number' ? String(idRaw) : undefined;
+    const out: EngineOutput[] = [];
+    for (const i of matched) {
+      const rule = this.detections[i];
+      this.counters.matches++;
+      if (this.emits.get(rule.uid)) out.push({ kind: 'match', rule, event, timestampMs: ts, eventId, late });
+      else this.counters.suppressedMatches++;
+      if (late) continue;
+      const links = this.links.get(rule.uid);
+      if (!links) continue;
+      for (const link of links) {
+        const groupValues: Record<string, string> = {};
+        let complete = true;
+        link.runner.rule.groupBy.forEach((g, gi) => {
+          const vals = ctx.strings(link.groupAccessors[gi]);
+          if (vals.length === 0) complete = false;
+          else groupValues[g] = vals.length === 1 ? vals[0] : vals.join(',');
+        });
+        if (!complete) continue;
+        let value: string | undefined;
+        if (link.valueAccessor) {
+          const vals = ctx.strings(link.valueAccessor);
+          if (vals.length === 0) continue;
+          value = vals[0];
+        }
+        this.feed(link, { positions: link.positions, timeMs: ts, eventId, groupValues, value }, out);
+      }
+    }
+    return late ? out : this.advance(ts, out);
+  }
+
+  private feed(link: MemberLink, member: CorrelationMember, out: EngineOutput[]): void {
+    const alerts = link.runner.add(member, this.watermark ?? member.timeMs);
+    for (const a of alerts) this.publish(a, out);
+  }
+
+  private publish(a: CorrelationAlert, out: EngineOutput[]): void {
+    if (a.new) this.counters.correlationAlerts++;
+    else this.counters.correlationUpdates++;
+    if (this.emits.get(a.rule.uid)) out.push(a);
+    if (!a.new) return;
+    const links = this.links.get(a.rule.uid);
+    if (!links) return;
+    for (const link of links) {
+      const groupValues: Record<string, string> = {};
+      let complete = true;
+      link.runner.rule.groupBy.forEach((g, gi) => {
+        const v = a.groupValues[link.innerGroupFields[gi]];
+        if (v === undefined) complete = false;
+        else groupValues[g] = v;
+      });
+      if (!complete) continue;
+      const value = link.innerValueField !== undefined ? a.groupValues[link.innerValueField] : undefined;
+      if (link.innerValueField !== undefined && value === undefined) continue;
+      this.feed(link, { positions: link.positions, timeMs: a.lastSeen, eventId: a.alertKey, groupValues, value }, out);
+    }
+  }
+
+  private advance(ts: number, out: EngineOutput[]): EngineOutput[] {
+    if (this.watermark === undefined || ts > this.watermark) this.watermark = ts;
+    if (this.runners.length > 0 && this.watermark - this.lastSweep >= this.opts.sweepIntervalMs) {
+      this.sweep(out);
+    }
+    return out;
+  }
+
+  private sweep(out: EngineOutput[]): void {
+    if (this.watermark === undefined) return;
+    this.lastSweep = this.watermark;
+    const closeBefore = this.watermark - this.opts.allowedLatenessMs;
+    for (const r of this.runners) for (const a of r.sweep(closeBefore)) this.publish(a, out);
+  }
+
+  /**
+   * Advance the watermark to `nowMs` (if later) and close the windows that ended before
+   * watermark - allowedLateness: deferred conditions (lt, lte, eq, ...) are decided and idle groups dropped.
+   */
+  flush(nowMs: number): EngineOutput[] {
+    if (this.watermark === undefined || nowMs > this.watermark) this.watermark = nowMs;
+    const out: EngineOutput[] = [];
+    this.sweep(out);
+    return out;
+  }
+
+  stats(): EngineStats {
+    let groups = 0;
+    let evictions = 0;
+    let expiredGroups = 0;
+    for (const r of this.runners) {
+      groups += r.groups.size;
+      evictions += r.evictions;
+      expiredGroups += r.expirations;
+    }
+    return {
+      rules: {
+        detection: this.detections.length,
+        correlation: this.runners.length,
+        indexed: this.detections.length - this.unindexed.length,
+        unindexed: this.unindexed.length,
+      },
+      ...this.counters,
+      groups,
+      evictions,
+      expiredGroups,
+      watermarkMs: this.watermark,
+    };
+  }
+}
