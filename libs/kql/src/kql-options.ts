@@ -13,8 +13,21 @@ const DEFAULT_FIELD_TYPES: Readonly<Record<string, KqlFieldType>> = {
   '@timestamp': 'date',
 };
 
+const FIELD_TYPES: ReadonlySet<string> = new Set<KqlFieldType>([
+  'keyword',
+  'ip',
+  'date',
+  'long',
+  'float',
+  'text',
+  'boolean',
+]);
+
+/** The field's type; anything `fieldTypes` returns that is not a known type counts as unknown. */
 export function resolveFieldType(options: KqlOptions, field: string): KqlFieldType | undefined {
-  return options.fieldTypes?.(field) ?? DEFAULT_FIELD_TYPES[field];
+  const given: unknown = options.fieldTypes?.(field);
+  if (typeof given === 'string' && FIELD_TYPES.has(given)) return given as KqlFieldType;
+  return Object.hasOwn(DEFAULT_FIELD_TYPES, field) ? DEFAULT_FIELD_TYPES[field] : undefined;
 }
 
 export const MAX_QUERY_LENGTH = 10_000;

@@ -31,7 +31,14 @@ function printAt(f: Filter, min: number): string {
 function print(f: Filter): string {
   switch (f.op) {
     case 'and':
-      return f.filters.length === 0 ? '*' : f.filters.map((c) => printAt(c, 1)).join(' and ');
+      if (f.filters.length === 0) return '*';
+      // A two-sided range next to another range on its field keeps its parentheses, so that
+      // re-parsing does not merge the bounds differently.
+      return f.filters
+        .map((c) =>
+          c.op === 'range' && precedence(c) === 1 && hasRangeSibling(f.filters, c) ? `(${print(c)})` : printAt(c, 1),
+        )
+        .join(' and ');
     case 'or':
       return f.filters.length === 0 ? 'not *' : f.filters.map((c) => printAt(c, 0)).join(' or ');
     case 'not':
@@ -57,6 +64,9 @@ function print(f: Filter): string {
     }
   }
 }
+
+const hasRangeSibling = (siblings: Filter[], range: Extract<Filter, { op: 'range' }>): boolean =>
+  siblings.some((s) => s !== range && s.op === 'range' && s.field === range.field);
 
 const RANGE_OPS = [
   ['gt', '>'],
@@ -106,8 +116,9 @@ const KEYWORD = /^(and|or|not)$/i;
 
 /**
  * Unquoted spelling of literal text: special characters escaped, keywords
- * escaped (`\and`), whitespace other than inner spaces as `\t` `\r` `\n` `\uXXXX`,
- * and spaces at either end as `\ ` so that they are not trimmed.
+ * escaped (`\and`), whitespace other than spaces as `\t` `\r` `\n` `\uXXXX`. A single
+ * space between words stays a separator; spaces at either end and runs of spaces are
+ * written `\ ` so that they are neither trimmed nor merged.
  */
 function escapeUnquoted(text: string, wildcards: ReadonlySet<number> = new Set()): string {
   const units = text.split('');
@@ -122,7 +133,7 @@ function escapeUnquoted(text: string, wildcards: ReadonlySet<number> = new Set()
   units.forEach((ch, i) => {
     if (ch === '*' && wildcards.has(i)) word += '*';
     else if (SPECIAL.has(ch)) word += `\\${ch}`;
-    else if (ch === ' ' && first >= 0 && i > first && i < last) {
+    else if (ch === ' ' && first >= 0 && i > first && i < last && units[i - 1] !== ' ') {
       flushWord();
       out.push(' ');
     } else if (ch === ' ') word += '\\ ';

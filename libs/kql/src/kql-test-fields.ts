@@ -18,4 +18,7 @@ const FIELD_TYPES: Readonly<Record<string, KqlFieldType>> = {
 
 export const NOW = new Date('2024-05-15T12:34:56.789Z');
 
-export const ECS_OPTIONS: KqlOptions = { now: NOW, fieldTypes: (field) => FIELD_TYPES[field] };
+export const ECS_OPTIONS: KqlOptions = {
+  now: NOW,
+  fieldTypes: (field) => (Object.hasOwn(FIELD_TYPES, field) ? FIELD_TYPES[field] : undefined),
+};

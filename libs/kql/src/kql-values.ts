@@ -34,7 +34,8 @@ const IPV4_WILDCARD = /^(\d{1,3}(?:\.\d{1,3}){0,2})\.\*$/;
 const EPOCH_MILLIS = /^-?\d{5,}$/;
 
 const isOnlyWildcards = (lit: Literal): boolean => !lit.quoted && /^\*+$/.test(lit.pattern);
-const collapse = (text: string): string => text.trim().split(/\s+/).join(' ');
+/** Match text: the words joined by single spaces (escaped whitespace inside a word is kept). */
+const matchText = (lit: Literal): string => lit.words.map(({ word }) => word.value).join(' ');
 
 /** `field:value`. */
 export function fieldValueFilter(ctx: ValueContext, lit: Literal): Filter {
@@ -46,7 +47,7 @@ export function fieldValueFilter(ctx: ValueContext, lit: Literal): Filter {
       if (wildcard) return { op: 'wildcard', field, pattern: lit.pattern };
       return lit.quoted
         ? { op: 'match', field, text: lit.text, phrase: true }
-        : { op: 'match', field, text: collapse(lit.text) };
+        : { op: 'match', field, text: matchText(lit) };
     case 'keyword':
       return wildcard ? { op: 'wildcard', field, pattern: lit.pattern } : { op: 'term', field, value: lit.text };
     case 'ip':
@@ -111,7 +112,7 @@ export function rangeFilter(ctx: ValueContext, op: RangeOp, lit: Literal): Filte
  */
 export function bareValueFilter(lit: Literal): Filter {
   if (lit.quoted) return { op: 'match', text: lit.text, phrase: true };
-  if (lit.wildcardAt < 0) return { op: 'match', text: collapse(lit.text) };
+  if (lit.wildcardAt < 0) return { op: 'match', text: matchText(lit) };
   const plain: string[] = [];
   const parts: Filter[] = [];
   for (const { word } of lit.words) {
