@@ -1,0 +1,111 @@
+import { isIP } from 'node:net';
+import { zonedToUtc } from '@vigie/syslog';
+
+/** The value when it is an IPv4/IPv6 address (brackets and IPv6 zone kept out), else undefined. */
+export function ipOrUndefined(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let v = value;
+  if (v.charCodeAt(0) === 91 /* [ */ && v.endsWith(']')) v = v.slice(1, -1);
+  if (v.startsWith('::ffff:') && isIP(v.slice(7)) === 4) v = v.slice(7);
+  return isIP(v) ? v : undefined;
+}
+
+/** Non-negative integer or undefined. Accepts `0x…` hex (Windows ids). */
+export function intOrUndefined(value: string | number | undefined | null): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? Math.trunc(value) : undefined;
+  const v = value.trim();
+  if (v === '' || v === '-') return undefined;
+  if (/^0x[0-9a-f]{1,13}$/i.test(v)) return parseInt(v.slice(2), 16);
+  if (!/^-?\d{1,15}$/.test(v)) return undefined;
+  return Number(v);
+}
+
+/** Port number (0-65535) or undefined. */
+export function portOrUndefined(value: string | number | undefined): number | undefined {
+  const n = intOrUndefined(value);
+  return n !== undefined && n >= 0 && n <= 65535 ? n : undefined;
+}
+
+/** Undefined for empty, `-`, `N/A` placeholders. */
+export function present(value: string | undefined | null): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const v = value.trim();
+  return v === '' || v === '-' || v === 'N/A' || v === '(null)' ? undefined : v;
+}
+
+/** Last path component of a Windows or POSIX path. */
+export function basename(path: string): string {
+  const i = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
+  return i >= 0 ? path.slice(i + 1) : path;
+}
+
+/** IANA protocol number → ECS network.transport name. */
+export function transportFromNumber(n: string | undefined): string | undefined {
+  switch (n) {
+    case '1':
+      return 'icmp';
+    case '2':
+      return 'igmp';
+    case '6':
+      return 'tcp';
+    case '17':
+      return 'udp';
+    case '47':
+      return 'gre';
+    case '50':
+      return 'esp';
+    case '51':
+      return 'ah';
+    case '58':
+      return 'ipv6-icmp';
+    case '132':
+      return 'sctp';
+    default:
+      return undefined;
+  }
+}
+
+/** Drops undefined values recursively (and objects left empty) so documents stay compact. */
+export function compact<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v === undefined) continue;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) {
+      const c = compact(v);
+      if (Object.keys(c as object).length > 0) out[k] = c;
+    } else out[k] = v;
+  }
+  return out as T;
+}
+
+/**
+ * `YYYY-MM-DD` + `HH:MM:SS` with an optional `±HHMM`/`±HH:MM` offset; without one the wall time is read
+ * in `timeZone`. Undefined when invalid.
+ */
+export function dateFromParts(
+  date: string | undefined,
+  time: string | undefined,
+  offset: string | undefined,
+  timeZone: string,
+): Date | undefined {
+  if (!date || !time) return undefined;
+  const dm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const tm = /^(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?$/.exec(time);
+  if (!dm || !tm) return undefined;
+  const [y, mo, d] = [Number(dm[1]), Number(dm[2]), Number(dm[3])];
+  const [h, mi, s] = [Number(tm[1]), Number(tm[2]), Number(tm[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return undefined;
+  const ms = tm[4] ? Number(tm[4].padEnd(3, '0')) : 0;
+  const om = offset ? /^([+-])(\d{2}):?(\d{2})$/.exec(offset.trim()) : null;
+  let t: number;
+  if (om) {
+    const sign = om[1] === '-' ? -1 : 1;
+    t = Date.UTC(y, mo - 1, d, h, mi, s, ms) - sign * (Number(om[2]) * 60 + Number(om[3])) * 60000;
+  } else {
+    t = zonedToUtc(timeZone, y, mo, d, h, mi, s, ms);
+  }
+  const out = new Date(t);
+  return Number.isNaN(t) || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d ? undefined : out;
+}
