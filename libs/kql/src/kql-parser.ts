@@ -150,7 +150,7 @@ class KqlParser {
         ['value'],
       );
     }
-    if (token.kind === 'quoted' || token.kind === 'word') return fieldValueFilter(ctx, this.parseLiteral());
+    if (token.kind === 'quoted' || token.kind === 'word') return fieldValueFilter(ctx, this.parseValueLiteral());
     if (token.kind === 'lbrace') {
       throw new KqlSyntaxError(`Nested field queries (${ctx.field}:{...}) are not supported`, token.start);
     }
@@ -164,7 +164,7 @@ class KqlParser {
       (token.kind === 'quoted' || token.kind === 'word') &&
       !(token.kind === 'word' && token.word.keyword === 'not')
     ) {
-      return rangeFilter(ctx, op.op, this.parseLiteral());
+      return rangeFilter(ctx, op.op, this.parseValueLiteral());
     }
     throw new KqlSyntaxError(`Expected a value after '${op.text}'`, token.start, ['value']);
   }
@@ -221,7 +221,7 @@ class KqlParser {
       }
       case 'quoted':
       case 'word':
-        return fieldValueFilter(ctx, this.parseLiteral());
+        return fieldValueFilter(ctx, this.parseValueLiteral());
       case 'eof':
       case 'rparen':
         throw new KqlSyntaxError('Expected a value', token.start, ['value']);
@@ -273,6 +273,14 @@ class KqlParser {
       throw this.unexpected(first, 'value');
     }
     this.lastLiteral = lit;
+    return lit;
+  }
+
+  /** A value after ':' or a range operator; a ':' right after it is reported before the value is checked. */
+  private parseValueLiteral(): Literal {
+    const lit = this.parseLiteral();
+    const next = this.peekPastWs();
+    if (next.kind === 'colon' || next.kind === 'range') throw this.unexpected(next, 'end of input');
     return lit;
   }
 
