@@ -335,17 +335,17 @@ export function applyModifiers(
     groups = groups.map((g) => g.flatMap((v) => (v.t === 'null' && mod !== 'all' && mod !== 'neq' ? invalidNull(mod) : applyOne(mod, v, applied, opts, hasField))));
     applied.push(mod);
   }
-  for (const g of groups) {
-    for (const v of g) {
-      if (v.t === 're') {
-        const chk = checkRegex(v.source, v.flags);
-        if (!chk.ok) {
-          if (chk.unsupported) throw new SigmaUnsupportedError(chk.reason);
-          throw new SigmaInvalidError(chk.reason);
-        }
+  groups = groups.map((g) =>
+    g.map((v): MValue => {
+      if (v.t !== 're') return v;
+      const chk = checkRegex(v.source, v.flags);
+      if (!chk.ok) {
+        if (chk.unsupported) throw new SigmaUnsupportedError(chk.reason);
+        throw new SigmaInvalidError(chk.reason);
       }
-    }
-  }
+      return { t: 're', source: chk.source, flags: new Set(chk.flags) };
+    }),
+  );
   return { groups, linkAll: modifiers.includes('all'), negate: modifiers.includes('neq') };
 }
 
