@@ -3,10 +3,10 @@ import { DataSource } from 'typeorm';
 import { EventStore1732900000000, PostgresEventStore } from '@vigie/event-store';
 import { describeWithServices, postgresTestUrl } from '@vigie/testing';
 import { runEventStoreContract } from './event-store.contract';
+import { runPostgresSpecifics } from './postgres-specifics';
 
-/** Each run gets its own schema (dropped afterwards), so runs repeat and never collide. */
-async function openInSchema(schema: string): Promise<DataSource> {
-  const dataSource = new DataSource({
+function dataSourceIn(schema: string): DataSource {
+  return new DataSource({
     type: 'postgres',
     url: postgresTestUrl(),
     migrations: [EventStore1732900000000],
@@ -14,24 +14,32 @@ async function openInSchema(schema: string): Promise<DataSource> {
     extra: { options: `-c search_path=${schema}` },
     poolSize: 4,
   });
-  await dataSource.initialize();
-  return dataSource;
+}
+
+/** A fresh schema per suite (dropped afterwards), so runs repeat and never collide. */
+async function openInNewSchema(): Promise<{ dataSource: DataSource; cleanup: () => Promise<void> }> {
+  const schema = `es_test_${randomBytes(4).toString('hex')}`;
+  const admin = await dataSourceIn('public').initialize();
+  try {
+    await admin.query(`CREATE SCHEMA ${schema}`);
+  } finally {
+    await admin.destroy();
+  }
+  const dataSource = await dataSourceIn(schema).initialize();
+  await dataSource.runMigrations();
+  return {
+    dataSource,
+    cleanup: async () => {
+      await dataSource.query(`DROP SCHEMA ${schema} CASCADE`);
+      await dataSource.destroy();
+    },
+  };
 }
 
 describeWithServices(['postgres'], 'PostgresEventStore on PostgreSQL', () => {
   runEventStoreContract('postgres', async () => {
-    const schema = `es_test_${randomBytes(4).toString('hex')}`;
-    const admin = await openInSchema('public');
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.destroy();
-    const dataSource = await openInSchema(schema);
-    await dataSource.runMigrations();
-    return {
-      store: new PostgresEventStore(dataSource),
-      cleanup: async () => {
-        await dataSource.query(`DROP SCHEMA ${schema} CASCADE`);
-        await dataSource.destroy();
-      },
-    };
+    const { dataSource, cleanup } = await openInNewSchema();
+    return { store: new PostgresEventStore(dataSource), cleanup };
   });
+  runPostgresSpecifics('postgres', openInNewSchema);
 });

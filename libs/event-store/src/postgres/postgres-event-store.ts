@@ -290,14 +290,10 @@ export class PostgresEventStore extends EventStore {
     for (const [key, { member, day }] of missing) {
       const memberTable = await this.memberTable(member);
       const leaf = dayTableName(memberTable, day);
-      try {
-        await this.query(
-          `CREATE TABLE IF NOT EXISTS ${this.qualified(leaf)} PARTITION OF ${this.qualified(memberTable)}
-           FOR VALUES FROM (${quoteLiteral(`${day} 00:00:00+00`)}) TO (${quoteLiteral(`${nextDay(day)} 00:00:00+00`)})`,
-        );
-      } catch (err) {
-        if (!isCreateRace(err)) throw err;
-      }
+      await this.createRacing(
+        `CREATE TABLE IF NOT EXISTS ${this.qualified(leaf)} PARTITION OF ${this.qualified(memberTable)}
+         FOR VALUES FROM (${quoteLiteral(`${day} 00:00:00+00`)}) TO (${quoteLiteral(`${nextDay(day)} 00:00:00+00`)})`,
+      );
       this.days.add(key);
     }
   }
@@ -311,19 +307,35 @@ export class PostgresEventStore extends EventStore {
       let name = memberTableName(member);
       const taken = await this.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [this.qualified(name)]);
       if (taken[0]?.t) name = memberTableName(member, true);
-      try {
-        await this.query(
-          `CREATE TABLE IF NOT EXISTS ${this.qualified(name)} PARTITION OF ${this.qualified(EVENTS_TABLE)}
-           FOR VALUES IN (${quoteLiteral(member)}) PARTITION BY RANGE (ts)`,
-        );
-      } catch (err) {
-        if (!isCreateRace(err)) throw err;
-      }
+      await this.createRacing(
+        `CREATE TABLE IF NOT EXISTS ${this.qualified(name)} PARTITION OF ${this.qualified(EVENTS_TABLE)}
+         FOR VALUES IN (${quoteLiteral(member)}) PARTITION BY RANGE (ts)`,
+      );
       table = await this.findMemberTable(member);
       if (!table) throw new Error(`could not create the partition of ${EVENTS_TABLE} for member ${member}`);
     }
     this.memberTables.set(member, table);
     return table;
+  }
+
+  /**
+   * Runs a CREATE TABLE that another writer may be running at the same moment:
+   * losing the race (the table exists) is fine; a deadlock between the two is retried.
+   */
+  private async createRacing(sql: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.dataSource.query(sql);
+        return;
+      } catch (err) {
+        if (isCreateRace(err)) return;
+        if (sqlState(err) === '40P01' && attempt < 3) {
+          await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)));
+          continue;
+        }
+        throw translate(err);
+      }
+    }
   }
 
   private async findMemberTable(member: string): Promise<string | undefined> {

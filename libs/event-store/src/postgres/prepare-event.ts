@@ -74,7 +74,7 @@ export function prepareEvent(event: StoredEvent): PrepareOutcome {
     return { ok: false, id, reason: `invalid member code ${JSON.stringify(event.member)}` };
   }
   if (!isObject(event.doc)) return { ok: false, id, reason: 'document is not an object' };
-  const timestamp = normaliseTimestamp(event.timestamp ?? event.doc['@timestamp']);
+  const timestamp = normaliseTimestamp(event.timestamp || event.doc['@timestamp']);
   if (!timestamp) {
     return { ok: false, id, reason: `missing or invalid @timestamp ${JSON.stringify(event.timestamp ?? null)}` };
   }
