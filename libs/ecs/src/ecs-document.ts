@@ -155,7 +155,7 @@ export interface EcsDocument {
   fortinet?: { firewall?: Record<string, string> };
   pfsense?: Record<string, string>;
   iptables?: Record<string, string>;
-  system?: { auth?: Record<string, string> };
+  system?: { auth?: Record<string, Record<string, string>> };
   cisco?: { ios?: { facility?: string; message_code?: string; sequence?: string } };
   json?: unknown;
 }
