@@ -19,3 +19,37 @@ describe('PostgresEventStore on PGlite', () => {
   });
   runPostgresSpecifics('pglite', openPGlite);
 });
+
+describe('event-store migration on PGlite', () => {
+  it('creates the tables and functions, and reverts cleanly', async () => {
+    const { dataSource, cleanup } = await openPGlite();
+    try {
+      const objects = async () =>
+        (
+          (await dataSource.query(
+            `SELECT relname AS name FROM pg_class WHERE relname IN ('vigie_events', 'vigie_dead_letters')
+             UNION ALL SELECT proname FROM pg_proc WHERE proname LIKE 'vigie_try_%' ORDER BY 1`,
+          )) as Array<{ name: string }>
+        ).map((r) => r.name);
+      expect(await objects()).toEqual([
+        'vigie_dead_letters',
+        'vigie_events',
+        'vigie_try_inet',
+        'vigie_try_inet_slow',
+        'vigie_try_timestamptz',
+      ]);
+      const inet = async (v: string) =>
+        ((await dataSource.query('SELECT abbrev(vigie_try_inet($1)) AS v', [v])) as Array<{ v: string | null }>)[0]!.v;
+      expect(await inet('10.0.0.1')).toBe('10.0.0.1');
+      expect(await inet('10.0.0.0/8')).toBe('10.0.0.0/8');
+      expect(await inet('2001:db8::1')).toBe('2001:db8::1');
+      expect(await inet('999.0.0.1')).toBeNull();
+      expect(await inet('1:2:3:4:5:6:7:8:9')).toBeNull();
+      expect(await inet('host.example')).toBeNull();
+      await dataSource.undoLastMigration();
+      expect(await objects()).toEqual([]);
+    } finally {
+      await cleanup();
+    }
+  });
+});

@@ -36,13 +36,25 @@ export class EventStore1732900000000 implements MigrationInterface {
     // Casts that return NULL instead of raising, so filters on loosely typed
     // JSON values (an IP field holding a hostname, say) never abort a query.
     await q.query(`
-      CREATE FUNCTION vigie_try_inet(v text) RETURNS inet
+      CREATE FUNCTION vigie_try_inet_slow(v text) RETURNS inet
       LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
       BEGIN
         RETURN v::inet;
       EXCEPTION WHEN others THEN
         RETURN NULL;
       END $$`);
+    // Dotted-quad IPv4 is checked by pattern (cheap, inlined); only IPv6-looking
+    // text pays for the exception block.
+    await q.query(`
+      CREATE FUNCTION vigie_try_inet(v text) RETURNS inet
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT CASE
+          WHEN v ~ '^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])([.](25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}(/([0-9]|[12][0-9]|3[0-2]))?$'
+            THEN v::inet
+          WHEN strpos(v, ':') > 0 AND v ~ '^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$' THEN vigie_try_inet_slow(v)
+          ELSE NULL
+        END
+      $$`);
     await q.query(`
       CREATE FUNCTION vigie_try_timestamptz(v text) RETURNS timestamptz
       LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
@@ -73,5 +85,6 @@ export class EventStore1732900000000 implements MigrationInterface {
     await q.query('DROP TABLE vigie_events CASCADE');
     await q.query('DROP FUNCTION vigie_try_timestamptz(text)');
     await q.query('DROP FUNCTION vigie_try_inet(text)');
+    await q.query('DROP FUNCTION vigie_try_inet_slow(text)');
   }
 }
