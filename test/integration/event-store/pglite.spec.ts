@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@vigie/database';
-import { EventStore1732900000000, PostgresEventStore } from '@vigie/event-store';
+import { EventStore1732900000000, PostgresEventStore, StoreUnavailableError } from '@vigie/event-store';
 import { runEventStoreContract } from './event-store.contract';
 import { runPostgresSpecifics } from './postgres-specifics';
 
@@ -51,5 +51,18 @@ describe('event-store migration on PGlite', () => {
     } finally {
       await cleanup();
     }
+  });
+});
+
+describe('PostgresEventStore when the database is gone', () => {
+  it('throws StoreUnavailableError', async () => {
+    const { dataSource, cleanup } = await openPGlite();
+    const store = new PostgresEventStore(dataSource);
+    await store.init();
+    await cleanup();
+    await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(
+      store.bulkWrite([{ id: 'a', member: 'ivry', timestamp: '2024-03-01T00:00:00Z', doc: {} }]),
+    ).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 });

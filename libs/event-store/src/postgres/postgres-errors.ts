@@ -8,7 +8,7 @@ interface PgLikeError {
 
 const TRANSIENT_SQLSTATE = /^(08|53|57P0[1-3]|40001|40P01|55P03)/;
 const TRANSIENT_MESSAGE =
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|pool has been closed|Driver not Connected|not connected|Connection is not established/i;
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|pool has been closed|Driver not Connected|not connected|is not established/i;
 
 export function sqlState(err: unknown): string | undefined {
   const e = err as PgLikeError;
