@@ -106,6 +106,10 @@ describe('encoding modifiers', () => {
     expect(strings(['base64offset'], ['foobar'])).toEqual([['Zm9vYmFy', 'Zvb2Jhc', 'mb29iYX']]);
     expect(strings(['base64offset', 'contains'], ['cmd'])).toEqual([['*Y21k*', '*NtZ*', '*jbW*']]);
   });
+  it('agrees with the encodings precomputed in SigmaHQ rules for "Invoke-"', () => {
+    expect(strings(['base64offset'], ['Invoke-'])).toEqual([['SW52b2tlL', 'ludm9rZS', 'JbnZva2Ut']]);
+    expect(strings(['utf16le', 'base64offset'], ['Invoke-'])).toEqual([['SQBuAHYAbwBrAGUALQ', 'kAbgB2AG8AawBlAC0A', 'JAG4AdgBvAGsAZQAtA']]);
+  });
   it('base64offset|contains finds the value at any offset of an encoded text', () => {
     for (const prefix of ['', 'a', 'ab', 'abc']) {
       const encoded = Buffer.from(`${prefix}Invoke-Mimikatz -x`).toString('base64');
