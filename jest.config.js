@@ -17,7 +17,8 @@ const libs = ['contracts', 'config', 'database', 'bus', 'event-store', 'observab
 const moduleNameMapper = Object.fromEntries([
   ...libs.map((l) => [`^@vigie/${l}$`, `<rootDir>/libs/${l}/src`]),
   ['^@vigie/testing$', '<rootDir>/test/support'],
-  ['^@vigie/(ingestion|registry)/(.*)$', '<rootDir>/apps/$1/src/$2'],
+  ['^@vigie/(ingestion|registry|cli)/(.*)$', '<rootDir>/apps/$1/src/$2'],
+  ['^@vigie/embedded/(.*)$', '<rootDir>/apps/vigie/src/$1'],
 ]);
 const common = { rootDir: __dirname, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 

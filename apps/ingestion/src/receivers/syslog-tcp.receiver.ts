@@ -26,7 +26,7 @@ export class SyslogTcpReceiver implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     const port = this.config.get('syslog.tcpPort');
-    if (port === 0 && process.env.NODE_ENV !== 'test') return;
+    if (port === 0) return;
     const host = this.config.get('syslog.host');
     this.server = createServer((socket) => this.handle(socket, 'tcp'));
     await new Promise<void>((resolve, reject) => {

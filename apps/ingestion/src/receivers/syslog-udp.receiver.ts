@@ -25,8 +25,7 @@ export class SyslogUdpReceiver implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     const port = this.config.get('syslog.udpPort');
-    if (!port && port !== 0) return;
-    if (port === 0 && process.env.NODE_ENV !== 'test') return;
+    if (port === 0) return;
     const host = this.config.get('syslog.host');
     const socket = createSocket({ type: isIPv6(host) ? 'udp6' : 'udp4', recvBufferSize: 8 * 1024 * 1024 });
     const max = this.config.get('syslog.maxMessageSize');
