@@ -5,7 +5,7 @@ import { bestOf, IndexKeys, unionOf } from './index-keys';
 import { SigmaInvalidError } from './rule-errors';
 import { appendWildcard, prependWildcard } from './sigma-string';
 import { applyModifiers, ModifiedItem, ModifierOptions } from './value-modifiers';
-import { andOf, compileItem, exactValues, notOf, orOf, Predicate } from './value-matcher';
+import { andOf, compileItem, itemKeys, notOf, orOf, Predicate } from './value-matcher';
 
 export interface CompiledDetection {
   predicate: Predicate;
@@ -36,7 +36,7 @@ class Compiler {
   private readonly keywordAccs: FieldAccessor[];
 
   constructor(private readonly ctx: DetectionContext) {
-    this.keywordAccs = ctx.config.keywordFields.map((f) => accessorFor([f]));
+    this.keywordAccs = ctx.config.keywordFields.length > 0 ? [accessorFor(ctx.config.keywordFields)] : [];
   }
 
   private accessor(field: string): FieldAccessor {
@@ -88,10 +88,7 @@ class Compiler {
       const item = applyModifiers(mods, values, this.ctx.modifierOptions, true);
       const acc = this.accessor(field);
       preds.push(compileItem(item, [acc], (f) => this.accessor(f)));
-      const exact = exactValues(item);
-      if (exact && acc.paths.length === 1 && this.ctx.config.indexFields.includes(acc.paths[0])) {
-        keys.push(exact.map((value) => ({ field: acc.paths[0], value })));
-      }
+      keys.push(itemKeys(item, acc));
     }
     return { predicate: andOf(preds), keys: bestOf(keys, this.ctx.config.indexFields) };
   }

@@ -75,25 +75,73 @@ function toStrings(v: unknown, out: string[]): void {
 
 /**
  * Per-event evaluation context. One instance is reused across events (generation counter) so field
- * lookups, string conversion and lower-casing are done at most once per field and event.
+ * lookups, string conversion and lower-casing are done at most once per field and event. Caches are
+ * dense typed arrays indexed by accessor / atom id.
  */
 export class EventContext {
   event: EcsEvent = {};
   private gen = 0;
-  private rawGen: number[] = [];
-  private raw: unknown[] = [];
-  private strGen: number[] = [];
-  private str: (readonly string[])[] = [];
-  private lowGen: number[] = [];
-  private low: (readonly string[])[] = [];
+  private rawGen = new Uint32Array(64);
+  private raw: unknown[] = new Array<unknown>(64).fill(undefined);
+  private strGen = new Uint32Array(64);
+  private str: (readonly string[])[] = new Array<readonly string[]>(64).fill(EMPTY);
+  private lowGen = new Uint32Array(64);
+  private low: (readonly string[])[] = new Array<readonly string[]>(64).fill(EMPTY);
+  private boolGen = new Uint32Array(256);
+  private boolVal = new Uint8Array(256);
+
+  private growFields(id: number): void {
+    let n = this.rawGen.length;
+    while (n <= id) n *= 2;
+    const grow = (a: Uint32Array) => {
+      const b = new Uint32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.rawGen = grow(this.rawGen);
+    this.strGen = grow(this.strGen);
+    this.lowGen = grow(this.lowGen);
+    while (this.raw.length < n) {
+      this.raw.push(undefined);
+      this.str.push(EMPTY);
+      this.low.push(EMPTY);
+    }
+  }
+
+  /** Per-event memoised boolean (shared sub-expressions such as "CommandLine contains 'mimikatz'"). */
+  cached(id: number, compute: (ctx: EventContext) => boolean): boolean {
+    if (id >= this.boolGen.length) {
+      let n = this.boolGen.length;
+      while (n <= id) n *= 2;
+      const g = new Uint32Array(n);
+      g.set(this.boolGen);
+      const v = new Uint8Array(n);
+      v.set(this.boolVal);
+      this.boolGen = g;
+      this.boolVal = v;
+    }
+    if (this.boolGen[id] === this.gen) return this.boolVal[id] === 1;
+    const r = compute(this);
+    this.boolVal[id] = r ? 1 : 0;
+    this.boolGen[id] = this.gen;
+    return r;
+  }
 
   reset(event: EcsEvent): void {
     this.event = event;
     this.gen++;
+    if (this.gen === 0xffffffff) {
+      this.gen = 1;
+      this.rawGen.fill(0);
+      this.strGen.fill(0);
+      this.lowGen.fill(0);
+      this.boolGen.fill(0);
+    }
   }
 
   value(acc: FieldAccessor): unknown {
     const id = acc.id;
+    if (id >= this.rawGen.length) this.growFields(id);
     if (this.rawGen[id] === this.gen) return this.raw[id];
     const v = acc.get(this.event);
     this.raw[id] = v;
@@ -103,6 +151,7 @@ export class EventContext {
 
   strings(acc: FieldAccessor): readonly string[] {
     const id = acc.id;
+    if (id >= this.strGen.length) this.growFields(id);
     if (this.strGen[id] === this.gen) return this.str[id];
     const v = this.value(acc);
     let out: readonly string[];
@@ -120,9 +169,10 @@ export class EventContext {
 
   lower(acc: FieldAccessor): readonly string[] {
     const id = acc.id;
+    if (id >= this.lowGen.length) this.growFields(id);
     if (this.lowGen[id] === this.gen) return this.low[id];
     const s = this.strings(acc);
-    const out = s.length === 1 ? [s[0].toLowerCase()] : s.map((x) => x.toLowerCase());
+    const out = s.length === 0 ? EMPTY : s.length === 1 ? [s[0].toLowerCase()] : s.map((x) => x.toLowerCase());
     this.low[id] = out;
     this.lowGen[id] = this.gen;
     return out;

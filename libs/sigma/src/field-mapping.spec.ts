@@ -57,8 +57,23 @@ describe('ECS mapping: Windows', () => {
       { field: 'event.code', value: '4624' },
       { field: 'event.code', value: '4625' },
     ]);
-    const noId = rule(sec, { sel: { TargetUserName: 'x' }, condition: 'sel' }).rules[0] as DetectionRule;
+    const noId = rule(sec, { sel: { 'TargetUserName|contains': 'x' }, condition: 'sel' }).rules[0] as DetectionRule;
     expect(noId.indexKeys).toEqual([{ field: 'winlog.channel', value: 'security' }]);
+  });
+  it('indexes process rules by the executable basename of Image|endswith values', () => {
+    const ls = { product: 'windows', category: 'process_creation' };
+    const r = rule(ls, {
+      sel_img: [{ 'Image|endswith': ['\\whoami.exe'] }, { OriginalFileName: 'whoami.exe' }],
+      sel_cli: { 'CommandLine|contains': '/all' },
+      condition: 'all of sel_*',
+    }).rules[0] as DetectionRule;
+    expect(r.indexKeys).toEqual([
+      { field: 'process.executable,winlog.event_data.Image,winlog.event_data.NewProcessName#basename', value: 'whoami.exe' },
+      { field: 'winlog.event_data.OriginalFileName,process.pe.original_file_name', value: 'whoami.exe' },
+    ]);
+    const proc = (exe: string) => ({ event: { code: '1', module: 'windows' }, winlog: { channel: 'Microsoft-Windows-Sysmon/Operational' }, process: { executable: exe, command_line: 'whoami /all' } });
+    expect(run([r], [proc('C:\\Windows\\System32\\WHOAMI.EXE')])).toHaveLength(1);
+    expect(run([r], [proc('C:\\Windows\\System32\\notwhoami.exe')])).toHaveLength(0);
   });
 });
 

@@ -10,6 +10,7 @@ export interface IndexKey {
 
 export type IndexKeys = IndexKey[] | undefined;
 
+/** Rank of a key set: its least selective field (listed index fields first, then any other field). */
 function rank(keys: IndexKey[], priority: readonly string[]): number {
   let worst = 0;
   for (const k of keys) {
@@ -17,6 +18,11 @@ function rank(keys: IndexKey[], priority: readonly string[]): number {
     worst = Math.max(worst, r < 0 ? priority.length : r);
   }
   return worst;
+}
+
+/** Detection keys (from the rule's own selections) are preferred to the log source constraint's keys. */
+export function ruleKeys(detection: IndexKeys, constraint: IndexKeys): IndexKeys {
+  return detection && detection.length > 0 ? detection : constraint;
 }
 
 /** AND: any conjunct's keys are sufficient; keep the most selective. */

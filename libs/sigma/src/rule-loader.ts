@@ -1,9 +1,9 @@
 import type { CompiledRule, CorrelationRule, DetectionRule } from './compiled-rule';
 import { parseCondition, ConditionNode } from './condition-parser';
-import { compileConstraint } from './constraint-compiler';
+import { CompiledConstraint, compileConstraint } from './constraint-compiler';
 import { compileDetection, DetectionContext } from './detection-compiler';
-import { FieldMappingConfig, IDENTITY_MAPPING, resolveLogsource, ResolvedLogsource } from './field-mapping';
-import { bestOf } from './index-keys';
+import { ConstraintSpec, FieldMappingConfig, IDENTITY_MAPPING, resolveLogsource, ResolvedLogsource } from './field-mapping';
+import { ruleKeys } from './index-keys';
 import { SigmaInvalidError, SigmaUnsupportedError } from './rule-errors';
 import type {
   CompareOp,
@@ -15,7 +15,7 @@ import type {
   RuleProblem,
   RuleStatus,
 } from './types';
-import { andOf, notOf, Predicate } from './value-matcher';
+import { andOf, notOf, Predicate, sharedAtom } from './value-matcher';
 import { parseTimespan, splitSigmaDocuments } from './yaml-documents';
 
 export interface LoadOptions {
@@ -243,6 +243,27 @@ function parseCorrelation(doc: Record<string, unknown>, meta: RuleMeta, uid: str
   return { meta, uid, type: ctype, refs, groupBy, timespanMs, condition, aliases, generate: gen === true, doc: ldoc };
 }
 
+const constraintCache = new WeakMap<FieldMappingConfig, { id: number; byKey: Map<string, CompiledConstraint> }>();
+let mappingIds = 0;
+
+/** Log source constraints are shared by many rules: compile once per mapping and memoise per event. */
+function sharedConstraint(spec: ConstraintSpec, mapping: FieldMappingConfig): CompiledConstraint {
+  let entry = constraintCache.get(mapping);
+  if (!entry) {
+    entry = { id: mappingIds++, byKey: new Map() };
+    constraintCache.set(mapping, entry);
+  }
+  const key = JSON.stringify(spec);
+  let c = entry.byKey.get(key);
+  if (!c) {
+    const compiled = compileConstraint(spec, mapping);
+    const atom = sharedAtom(`constraint|${entry.id}|${key}`, compiled.predicate);
+    c = { keys: compiled.keys, predicate: (ctx) => ctx.cached(atom.id, atom.compute) };
+    entry.byKey.set(key, c);
+  }
+  return c;
+}
+
 function logsourceContains(rule: LogSource, filter: LogSource): boolean {
   return (['category', 'product', 'service'] as const).every(
     (k) => filter[k] === undefined || filter[k]?.toLowerCase() === rule[k]?.toLowerCase(),
@@ -307,7 +328,7 @@ export function loadRules(sources: ReadonlyArray<RuleSource>, options: LoadOptio
             modifierOptions: options,
           };
           const det = compileDetection(doc.detection, dctx);
-          const constraint = resolved.constraint ? compileConstraint(resolved.constraint, mapping) : undefined;
+          const constraint = resolved.constraint ? sharedConstraint(resolved.constraint, mapping) : undefined;
           const base = constraint ? andOf([constraint.predicate, det.predicate]) : det.predicate;
           const rule: DetectionRule = {
             ...meta,
@@ -317,7 +338,7 @@ export function loadRules(sources: ReadonlyArray<RuleSource>, options: LoadOptio
             mappingEntries: resolved.entries,
             fields: det.fields,
             filters: [],
-            indexKeys: bestOf([constraint?.keys, det.keys], mapping.indexFields),
+            indexKeys: ruleKeys(det.keys, constraint?.keys),
             matches: base,
             resolveField: resolved.resolveField,
           };

@@ -63,7 +63,8 @@ interface MemberLink {
 export class SigmaEngine {
   private readonly detections: DetectionRule[];
   private readonly buckets = new Map<string, Map<string, number[]>>();
-  private readonly bucketAccessors: Array<{ field: string; acc: FieldAccessor; map: Map<string, number[]> }> = [];
+  private readonly bucketAccessors: Array<{ field: string; acc: FieldAccessor; basename: boolean; map: Map<string, number[]> }> =
+    [];
   private readonly unindexed: number[] = [];
   private readonly seen: Uint32Array;
   private evalGen = 0;
@@ -109,7 +110,8 @@ export class SigmaEngine {
         if (!byValue) {
           byValue = new Map();
           this.buckets.set(k.field, byValue);
-          this.bucketAccessors.push({ field: k.field, acc: accessorFor([k.field]), map: byValue });
+          const [paths, derive] = k.field.split('#');
+          this.bucketAccessors.push({ field: k.field, acc: accessorFor(paths.split(',')), basename: derive === 'basename', map: byValue });
         }
         const list = byValue.get(k.value) ?? [];
         if (!list.includes(i)) list.push(i);
@@ -189,7 +191,9 @@ export class SigmaEngine {
     for (const b of this.bucketAccessors) {
       const vals = ctx.lower(b.acc);
       for (let k = 0; k < vals.length; k++) {
-        const list = b.map.get(vals[k]);
+        let v = vals[k];
+        if (b.basename) v = v.slice(Math.max(v.lastIndexOf('\\'), v.lastIndexOf('/')) + 1);
+        const list = b.map.get(v);
         if (list) for (const i of list) test(i);
       }
     }

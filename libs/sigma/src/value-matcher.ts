@@ -1,4 +1,5 @@
 import type { EventContext, FieldAccessor } from './event-context';
+import type { IndexKey } from './index-keys';
 import { cidrContains, parseIp } from './ip-cidr';
 import { SigmaString, WILD_MULTI, WILD_SINGLE } from './sigma-string';
 import type { MValue, ModifiedItem, TimePart } from './value-modifiers';
@@ -11,6 +12,59 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+type AtomOp = 'contains' | 'starts' | 'ends';
+
+export interface Atom {
+  id: number;
+  compute: (ctx: EventContext) => boolean;
+}
+
+const atoms = new Map<string, Atom>();
+
+/**
+ * A (field, operation, needle) test shared by every rule that uses it; its result is memoised per event,
+ * so a needle common to many rules is searched once per event.
+ */
+export function sharedAtom(key: string, compute: (ctx: EventContext) => boolean): Atom {
+  let atom = atoms.get(key);
+  if (!atom) {
+    atom = { id: atoms.size, compute };
+    atoms.set(key, atom);
+  }
+  return atom;
+}
+
+function atomFor(acc: FieldAccessor, cased: boolean, op: AtomOp, needle: string): Atom {
+  const key = `${acc.id}|${cased ? 1 : 0}|${op}|${needle}`;
+  let atom = atoms.get(key);
+  if (!atom) {
+    const read = cased ? (ctx: EventContext) => ctx.strings(acc) : (ctx: EventContext) => ctx.lower(acc);
+    let compute: (ctx: EventContext) => boolean;
+    if (op === 'contains') {
+      compute = (ctx) => {
+        const vals = read(ctx);
+        for (let i = 0; i < vals.length; i++) if (vals[i].includes(needle)) return true;
+        return false;
+      };
+    } else if (op === 'starts') {
+      compute = (ctx) => {
+        const vals = read(ctx);
+        for (let i = 0; i < vals.length; i++) if (vals[i].startsWith(needle)) return true;
+        return false;
+      };
+    } else {
+      compute = (ctx) => {
+        const vals = read(ctx);
+        for (let i = 0; i < vals.length; i++) if (vals[i].endsWith(needle)) return true;
+        return false;
+      };
+    }
+    atom = { id: atoms.size, compute };
+    atoms.set(key, atom);
+  }
+  return atom;
+}
+
 /** Matches strings against many Sigma string patterns at once (equals / prefix / suffix / infix / glob). */
 class MultiStringMatcher {
   private readonly eq = new Set<string>();
@@ -20,6 +74,10 @@ class MultiStringMatcher {
   private readonly globs: RegExp[] = [];
 
   constructor(private readonly cased: boolean) {}
+
+  addPlain(text: string): void {
+    this.eq.add(this.cased ? text : text.toLowerCase());
+  }
 
   add(s: SigmaString): void {
     const norm = (t: string) => (this.cased ? t : t.toLowerCase());
@@ -49,32 +107,29 @@ class MultiStringMatcher {
     return this.eq.size + this.contains.length + this.starts.length + this.ends.length + this.globs.length;
   }
 
-  test(v: string): boolean {
-    if (this.eq.size > 0 && this.eq.has(v)) return true;
-    for (const c of this.contains) if (v.includes(c)) return true;
-    for (const c of this.starts) if (v.startsWith(c)) return true;
-    for (const c of this.ends) if (v.endsWith(c)) return true;
-    for (const r of this.globs) if (r.test(v)) return true;
-    return false;
-  }
-
   predicate(accs: readonly FieldAccessor[]): Predicate {
-    if (this.cased) {
-      return (ctx) => {
-        for (const a of accs) for (const v of ctx.strings(a)) if (this.test(v)) return true;
-        return false;
-      };
+    const ids: Atom[] = [];
+    for (const a of accs) {
+      for (const n of this.contains) ids.push(atomFor(a, this.cased, 'contains', n));
+      for (const n of this.starts) ids.push(atomFor(a, this.cased, 'starts', n));
+      for (const n of this.ends) ids.push(atomFor(a, this.cased, 'ends', n));
     }
-    if (accs.length === 1) {
-      const a = accs[0];
-      return (ctx) => {
-        const vals = ctx.lower(a);
-        for (let i = 0; i < vals.length; i++) if (this.test(vals[i])) return true;
-        return false;
-      };
-    }
+    const eq = this.eq;
+    const globs = this.globs;
+    const direct = eq.size > 0 || globs.length > 0;
+    const cased = this.cased;
     return (ctx) => {
-      for (const a of accs) for (const v of ctx.lower(a)) if (this.test(v)) return true;
+      if (direct) {
+        for (const a of accs) {
+          const vals = cased ? ctx.strings(a) : ctx.lower(a);
+          for (let i = 0; i < vals.length; i++) {
+            const v = vals[i];
+            if (eq.has(v)) return true;
+            for (let g = 0; g < globs.length; g++) if (globs[g].test(v)) return true;
+          }
+        }
+      }
+      for (let i = 0; i < ids.length; i++) if (ctx.cached(ids[i].id, ids[i].compute)) return true;
       return false;
     };
   }
@@ -189,14 +244,17 @@ function compileSingle(v: MValue, accs: readonly FieldAccessor[], resolve: (fiel
             return n !== undefined && compare(n, v.op, v.n);
           }),
         );
-    case 'cidr':
-      return (ctx) =>
-        accs.some((a) =>
+    case 'cidr': {
+      const cidrAtoms = accs.map((a) =>
+        sharedAtom(`${a.id}|cidr|${v.cidr.text}`, (ctx) =>
           ctx.strings(a).some((s) => {
             const ip = parseIp(s);
             return ip !== undefined && cidrContains(v.cidr, ip);
           }),
-        );
+        ),
+      );
+      return (ctx) => cidrAtoms.some((at) => ctx.cached(at.id, at.compute));
+    }
     case 're': {
       const re = new RegExp(v.source, [...v.flags].filter((f) => 'ims'.includes(f)).join(''));
       return (ctx) => accs.some((a) => ctx.strings(a).some((s) => re.test(s)));
@@ -227,6 +285,8 @@ function compileOr(values: readonly MValue[], accs: readonly FieldAccessor[], re
   const others: Predicate[] = [];
   for (const v of values) {
     if (v.t === 'str') (v.cased ? cs : ci).add(v.s);
+    else if (v.t === 'num') ci.addPlain(String(v.n));
+    else if (v.t === 'bool') ci.addPlain(String(v.b));
     else others.push(compileSingle(v, accs, resolve));
   }
   const preds: Predicate[] = [];
@@ -275,6 +335,30 @@ export function compileItem(
   if (item.linkAll) pred = andOf(item.groups.map((g) => compileOr(g, accs, resolve)));
   else pred = compileOr(item.groups.flat(), accs, resolve);
   return item.negate ? notOf(pred) : pred;
+}
+
+/**
+ * Index keys an item requires: exact values on the field itself, and for `endswith` values such as
+ * `\\cmd.exe` the last path segment on the field's `#basename` key. Undefined when not indexable.
+ */
+export function itemKeys(item: ModifiedItem, acc: FieldAccessor): IndexKey[] | undefined {
+  if (item.negate) return undefined;
+  if (item.linkAll && item.groups.length > 1) return undefined;
+  const field = acc.paths.join(',');
+  const out: IndexKey[] = [];
+  for (const v of item.groups.flat()) {
+    if (v.t === 'num' || v.t === 'bool') out.push({ field, value: String(v.t === 'num' ? v.n : v.b) });
+    else if (v.t === 'str' && v.s.parts.every((p) => typeof p === 'string')) {
+      out.push({ field, value: (v.s.parts as string[]).join('').toLowerCase() });
+    } else if (v.t === 'str' && v.s.parts.length === 2 && v.s.parts[0] === WILD_MULTI && typeof v.s.parts[1] === 'string') {
+      const text = v.s.parts[1];
+      const base = text.slice(1);
+      if ((text[0] === '\\' || text[0] === '/') && base !== '' && !/[\\/]/.test(base)) {
+        out.push({ field: `${field}#basename`, value: base.toLowerCase() });
+      } else return undefined;
+    } else return undefined;
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 /** Exact (lower-cased) values an item requires, for index prefiltering; undefined when not exact. */
