@@ -198,8 +198,8 @@ export class SigmaEngine {
       }
     }
     if (matched.length === 0) {
-      const ts = this.eventTime(event, receivedAtMs);
-      return this.advance(ts, []);
+      if (this.runners.length === 0) return [];
+      return this.advance(this.eventTime(event, receivedAtMs), []);
     }
     matched.sort((a, b) => a - b);
     const ts = this.eventTime(event, receivedAtMs);
