@@ -38,23 +38,136 @@ function rng(seed: number): () => number {
 }
 
 const WORDS = [
-  'mimikatz', 'sekurlsa', 'procdump', 'rundll32', 'regsvr32', 'mshta', 'certutil', 'bitsadmin', 'wmic', 'vssadmin',
-  'bcdedit', 'schtasks', 'psexec', 'nltest', 'whoami', 'invoke-expression', 'downloadstring', 'frombase64string',
-  'hidden', 'bypass', 'encodedcommand', 'urlcache', 'shadowcopy', 'lsass', 'comsvcs', 'minidump', 'adfind', 'sharphound',
-  'rubeus', 'kerberoast', 'dcsync', 'ntdsutil', 'reg save', 'sam', 'system32\\tasks', 'appdata\\roaming', 'temp\\',
-  'public\\', 'programdata\\', '.hta', '.vbs', '.js', '.ps1', 'net user', 'net group', 'domain admins', 'add',
+  'mimikatz',
+  'sekurlsa',
+  'procdump',
+  'rundll32',
+  'regsvr32',
+  'mshta',
+  'certutil',
+  'bitsadmin',
+  'wmic',
+  'vssadmin',
+  'bcdedit',
+  'schtasks',
+  'psexec',
+  'nltest',
+  'whoami',
+  'invoke-expression',
+  'downloadstring',
+  'frombase64string',
+  'hidden',
+  'bypass',
+  'encodedcommand',
+  'urlcache',
+  'shadowcopy',
+  'lsass',
+  'comsvcs',
+  'minidump',
+  'adfind',
+  'sharphound',
+  'rubeus',
+  'kerberoast',
+  'dcsync',
+  'ntdsutil',
+  'reg save',
+  'sam',
+  'system32\\tasks',
+  'appdata\\roaming',
+  'temp\\',
+  'public\\',
+  'programdata\\',
+  '.hta',
+  '.vbs',
+  '.js',
+  '.ps1',
+  'net user',
+  'net group',
+  'domain admins',
+  'add',
 ];
-const IMAGES = ['powershell.exe', 'cmd.exe', 'rundll32.exe', 'regsvr32.exe', 'mshta.exe', 'wscript.exe', 'cscript.exe',
-  'certutil.exe', 'bitsadmin.exe', 'wmic.exe', 'schtasks.exe', 'net.exe', 'net1.exe', 'reg.exe', 'sc.exe', 'whoami.exe'];
-const BENIGN = ['chrome.exe', 'svchost.exe', 'explorer.exe', 'msedge.exe', 'teams.exe', 'outlook.exe', 'winword.exe',
-  'excel.exe', 'onedrive.exe', 'conhost.exe', 'taskhostw.exe', 'searchprotocolhost.exe', 'backgroundtaskhost.exe'];
-const SEC_IDS = [4624, 4625, 4634, 4648, 4672, 4720, 4722, 4724, 4728, 4732, 4738, 4740, 4756, 4768, 4769, 4771, 4776, 1102, 4698, 5140];
+const IMAGES = [
+  'powershell.exe',
+  'cmd.exe',
+  'rundll32.exe',
+  'regsvr32.exe',
+  'mshta.exe',
+  'wscript.exe',
+  'cscript.exe',
+  'certutil.exe',
+  'bitsadmin.exe',
+  'wmic.exe',
+  'schtasks.exe',
+  'net.exe',
+  'net1.exe',
+  'reg.exe',
+  'sc.exe',
+  'whoami.exe',
+];
+const BENIGN = [
+  'chrome.exe',
+  'svchost.exe',
+  'explorer.exe',
+  'msedge.exe',
+  'teams.exe',
+  'outlook.exe',
+  'winword.exe',
+  'excel.exe',
+  'onedrive.exe',
+  'conhost.exe',
+  'taskhostw.exe',
+  'searchprotocolhost.exe',
+  'backgroundtaskhost.exe',
+];
+const SEC_IDS = [
+  4624, 4625, 4634, 4648, 4672, 4720, 4722, 4724, 4728, 4732, 4738, 4740, 4756, 4768, 4769, 4771, 4776, 1102, 4698,
+  5140,
+];
 const SYS_IDS = [7045, 7036, 7040, 104];
-const LINUX_KW = ['Failed password', 'authentication failure', 'Invalid user', 'session opened', 'COMMAND=', 'incorrect password attempts',
-  'segfault', 'Accepted publickey', 'buffer overflow', 'Did not receive identification', 'Connection closed by', 'POSSIBLE BREAK-IN'];
-const URI = ['union select', '../', '/etc/passwd', '<script', 'cmd=', 'wp-admin', '.env', 'phpmyadmin', '${jndi:', 'eval(', 'base64_decode',
-  '/cgi-bin/', '.git/', 'xmlrpc.php', 'sleep(', 'information_schema'];
-const UA = ['sqlmap', 'nikto', 'masscan', 'zgrab', 'python-requests', 'curl/', 'nmap', 'gobuster', 'wpscan', 'dirbuster'];
+const LINUX_KW = [
+  'Failed password',
+  'authentication failure',
+  'Invalid user',
+  'session opened',
+  'COMMAND=',
+  'incorrect password attempts',
+  'segfault',
+  'Accepted publickey',
+  'buffer overflow',
+  'Did not receive identification',
+  'Connection closed by',
+  'POSSIBLE BREAK-IN',
+];
+const URI = [
+  'union select',
+  '../',
+  '/etc/passwd',
+  '<script',
+  'cmd=',
+  'wp-admin',
+  '.env',
+  'phpmyadmin',
+  '${jndi:',
+  'eval(',
+  'base64_decode',
+  '/cgi-bin/',
+  '.git/',
+  'xmlrpc.php',
+  'sleep(',
+  'information_schema',
+];
+const UA = [
+  'sqlmap',
+  'nikto',
+  'masscan',
+  'zgrab',
+  'python-requests',
+  'curl/',
+  'nmap',
+  'gobuster',
+  'wpscan',
+  'dirbuster',
+];
 
 function pick<T>(r: () => number, list: readonly T[], n: number): T[] {
   const out = new Set<T>();
@@ -73,7 +186,10 @@ export function generateRules(count: number, seed = 42): RuleSource[] {
       doc = {
         logsource: { category: 'process_creation', product: 'windows' },
         detection: {
-          selection_img: [{ 'Image|endswith': pick(r, IMAGES, 2).map((x) => `\\${x}`) }, { OriginalFileName: pick(r, IMAGES, 1) }],
+          selection_img: [
+            { 'Image|endswith': pick(r, IMAGES, 2).map((x) => `\\${x}`) },
+            { OriginalFileName: pick(r, IMAGES, 1) },
+          ],
           selection_cli: { 'CommandLine|contains': pick(r, WORDS, 3 + Math.floor(r() * 6)) },
           filter_main: { 'ParentImage|startswith': 'C:\\Program Files\\' },
           condition: 'all of selection_* and not 1 of filter_*',
@@ -94,7 +210,10 @@ export function generateRules(count: number, seed = 42): RuleSource[] {
     } else if (kind < 8) {
       doc = {
         logsource: { product: 'linux', service: pick(r, ['sshd', 'auth', 'sudo', 'syslog'], 1)[0] },
-        detection: { keywords: pick(r, LINUX_KW, 2 + Math.floor(r() * 4)).map((k) => `${k}${i}`), condition: 'keywords' },
+        detection: {
+          keywords: pick(r, LINUX_KW, 2 + Math.floor(r() * 4)).map((k) => `${k}${i}`),
+          condition: 'keywords',
+        },
       };
     } else if (kind === 8) {
       doc = {
@@ -116,7 +235,10 @@ export function generateRules(count: number, seed = 42): RuleSource[] {
         },
       };
     }
-    out.push({ path: `generated/rule-${i}.yml`, text: stringify({ title: `Generated rule ${i}`, id: `gen-${i}`, level: 'medium', ...doc }) });
+    out.push({
+      path: `generated/rule-${i}.yml`,
+      text: stringify({ title: `Generated rule ${i}`, id: `gen-${i}`, level: 'medium', ...doc }),
+    });
   }
   return out;
 }
@@ -153,7 +275,12 @@ export function generateEvents(count: number, seed = 7): EcsEvent[] {
         winlog: {
           channel: 'Security',
           event_id: code,
-          event_data: { TargetUserName: r() < 0.5 ? 'bob' : 'svc_backup', SubjectUserName: 'WS01$', LogonType: '3', IpAddress: '10.1.2.3' },
+          event_data: {
+            TargetUserName: r() < 0.5 ? 'bob' : 'svc_backup',
+            SubjectUserName: 'WS01$',
+            LogonType: '3',
+            IpAddress: '10.1.2.3',
+          },
         },
         user: { name: 'bob' },
         source: { ip: '10.1.2.3' },
@@ -168,7 +295,10 @@ export function generateEvents(count: number, seed = 7): EcsEvent[] {
       events.push({
         '@timestamp': ts,
         event: { id, code: r() < 0.5 ? '4688' : '1', module: 'windows', category: ['process'], type: ['start'] },
-        winlog: { channel: r() < 0.5 ? 'Security' : 'Microsoft-Windows-Sysmon/Operational', event_data: { OriginalFileName: img } },
+        winlog: {
+          channel: r() < 0.5 ? 'Security' : 'Microsoft-Windows-Sysmon/Operational',
+          event_data: { OriginalFileName: img },
+        },
         process: {
           executable: `C:\\Program Files\\App\\${img}`,
           command_line: cmd,
@@ -194,7 +324,9 @@ export function generateEvents(count: number, seed = 7): EcsEvent[] {
         event: { id, dataset: r() < 0.5 ? 'nginx.access' : 'apache.access', module: 'nginx' },
         url: { original: `/index.php?${q}`, query: q, path: '/index.php' },
         http: { request: { method: 'GET' }, response: { status_code: r() < 0.9 ? 200 : 404 } },
-        user_agent: { original: r() < 0.1 ? UA[Math.floor(r() * UA.length)] : 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)' },
+        user_agent: {
+          original: r() < 0.1 ? UA[Math.floor(r() * UA.length)] : 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)',
+        },
         source: { ip: '198.51.100.20' },
         message: `198.51.100.20 - - "GET /index.php?${q} HTTP/1.1" 200 1234`,
       });
@@ -230,7 +362,13 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-function runOne(rules: CompiledRule[], events: EcsEvent[], requested: number, problems: number, loadMs: number): BenchResult {
+function runOne(
+  rules: CompiledRule[],
+  events: EcsEvent[],
+  requested: number,
+  problems: number,
+  loadMs: number,
+): BenchResult {
   const warm = new SigmaEngine(rules);
   for (let i = 0; i < Math.min(5000, events.length); i++) warm.evaluate(events[i]);
   const engine = new SigmaEngine(rules);
@@ -279,5 +417,7 @@ export function runDetectBench(eventCount = 100_000): { bundledRules: number; re
 if (require.main === module) {
   const idx = process.argv.indexOf('--events');
   const n = idx > 0 ? Number(process.argv[idx + 1]) : 100_000;
-  process.stdout.write(JSON.stringify({ bench: 'detect', node: process.version, ...runDetectBench(n) }, null, 2) + '\n');
+  process.stdout.write(
+    JSON.stringify({ bench: 'detect', node: process.version, ...runDetectBench(n) }, null, 2) + '\n',
+  );
 }

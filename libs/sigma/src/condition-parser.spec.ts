@@ -8,13 +8,26 @@ const det = (condition: string | string[], extra: Record<string, unknown> = {}) 
   ...extra,
   condition,
 });
-const ev = (...on: string[]) => ({ f: on.includes('a') ? 'a' : '-', g: on.includes('b') ? 'b' : '-', h: on.includes('c') ? 'c' : '-' });
+const ev = (...on: string[]) => ({
+  f: on.includes('a') ? 'a' : '-',
+  g: on.includes('b') ? 'b' : '-',
+  h: on.includes('c') ? 'c' : '-',
+});
 
 describe('condition grammar', () => {
   it('precedence: not > and > or', () => {
     expect(parseCondition('a or b and not c')).toEqual({
       t: 'or',
-      args: [{ t: 'id', name: 'a' }, { t: 'and', args: [{ t: 'id', name: 'b' }, { t: 'not', arg: { t: 'id', name: 'c' } }] }],
+      args: [
+        { t: 'id', name: 'a' },
+        {
+          t: 'and',
+          args: [
+            { t: 'id', name: 'b' },
+            { t: 'not', arg: { t: 'id', name: 'c' } },
+          ],
+        },
+      ],
     });
     expect(matches(det('a or b and not c'), ev('a', 'c'))).toBe(true);
     expect(matches(det('a or b and not c'), ev('b', 'c'))).toBe(false);

@@ -24,7 +24,8 @@ function tokenize(text: string): Token[] {
     pos = re.lastIndex;
     if (m[1]) out.push({ k: '(', v: '(' });
     else if (m[2]) out.push({ k: ')', v: ')' });
-    else if (m[3]) throw new SigmaUnsupportedError('condition: aggregation expressions (| count() ...), use correlation rules');
+    else if (m[3])
+      throw new SigmaUnsupportedError('condition: aggregation expressions (| count() ...), use correlation rules');
     else if (m[4] !== undefined) {
       const w = m[4];
       const lw = w.toLowerCase();
@@ -113,6 +114,13 @@ export function parseCondition(text: string): ConditionNode {
 /** Search identifiers matched by a `x of` target (`them` excludes identifiers starting with `_`). */
 export function resolveOfTarget(target: string, identifiers: readonly string[]): string[] {
   if (target.toLowerCase() === 'them') return identifiers.filter((n) => !n.startsWith('_'));
-  const re = new RegExp('^' + target.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  const re = new RegExp(
+    '^' +
+      target
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*') +
+      '$',
+  );
   return identifiers.filter((n) => re.test(n));
 }

@@ -19,7 +19,10 @@ export function compileConstraint(spec: ConstraintSpec, config: FieldMappingConf
     const parts = (spec.all as ConstraintSpec[]).map((s) => compileConstraint(s, config));
     return {
       predicate: andOf(parts.map((p) => p.predicate)),
-      keys: bestOf(parts.map((p) => p.keys), config.indexFields),
+      keys: bestOf(
+        parts.map((p) => p.keys),
+        config.indexFields,
+      ),
     };
   }
   const preds: Predicate[] = [];

@@ -26,7 +26,8 @@ function engineFor(texts: string[], options = {}) {
   return new SigmaEngine(res.rules, { allowedLatenessMs: 0, ...options });
 }
 
-const alerts = (outs: ReturnType<SigmaEngine['evaluate']>) => outs.filter((o): o is CorrelationAlert => o.kind === 'correlation');
+const alerts = (outs: ReturnType<SigmaEngine['evaluate']>) =>
+  outs.filter((o): o is CorrelationAlert => o.kind === 'correlation');
 
 function feed(engine: SigmaEngine, events: EcsEvent[]): CorrelationAlert[] {
   return events.flatMap((e) => alerts(engine.evaluate(e)));
@@ -76,7 +77,10 @@ describe('event_count', () => {
   });
 
   it('skips events without the group-by field', () => {
-    const out = feed(engineFor(texts), [0, 1, 2].map((s) => ({ '@timestamp': at(s), event: { action: 'fail' } })));
+    const out = feed(
+      engineFor(texts),
+      [0, 1, 2].map((s) => ({ '@timestamp': at(s), event: { action: 'fail' } })),
+    );
     expect(out).toEqual([]);
   });
 
@@ -97,7 +101,9 @@ describe('event_count', () => {
   timespan: 1m
   condition: {lt: 3}`),
     ]);
-    expect(feed(lt, [fail(0, 'bob'), fail(10, 'bob'), fail(0, 'alice'), fail(5, 'alice'), fail(6, 'alice')])).toEqual([]);
+    expect(feed(lt, [fail(0, 'bob'), fail(10, 'bob'), fail(0, 'alice'), fail(5, 'alice'), fail(6, 'alice')])).toEqual(
+      [],
+    );
     const closed = alerts(lt.flush(T0 + 61_000));
     expect(closed.map((a) => [a.groupValues['user.name'], a.count])).toEqual([['bob', 2]]);
     expect(lt.stats().groups).toBe(0);
@@ -129,7 +135,14 @@ describe('value_count, value_sum, value_avg', () => {
   ];
   it('counts distinct values of the field per group', () => {
     const ip = { source: { ip: '10.0.0.1' } };
-    const out = feed(engineFor(vc), [fail(0, 'a', ip), fail(1, 'a', ip), fail(2, 'b', ip), fail(3, 'b', ip), fail(4, 'c', ip), fail(5, 'd', ip)]);
+    const out = feed(engineFor(vc), [
+      fail(0, 'a', ip),
+      fail(1, 'a', ip),
+      fail(2, 'b', ip),
+      fail(3, 'b', ip),
+      fail(4, 'c', ip),
+      fail(5, 'd', ip),
+    ]);
     expect(out.map((a) => [a.new, a.value, a.count])).toEqual([
       [true, 3, 5],
       [false, 4, 6],
@@ -148,7 +161,12 @@ describe('value_count, value_sum, value_avg', () => {
   timespan: 1h
   condition: {field: bytes, ${cond}}`),
     ];
-    const up = (s: number, bytes: number) => ({ '@timestamp': at(s), event: { action: 'upload' }, user: { name: 'u' }, bytes });
+    const up = (s: number, bytes: number) => ({
+      '@timestamp': at(s),
+      event: { action: 'upload' },
+      user: { name: 'u' },
+      bytes,
+    });
     const sum = feed(engineFor(mk('value_sum', 'gt: 1000')), [up(0, 400), up(1, 500), up(2, 200)]);
     expect(sum.map((a) => [a.new, a.value])).toEqual([[true, 1100]]);
     const avg = feed(engineFor(mk('value_avg', 'gte: 300')), [up(0, 100), up(1, 200), up(2, 900)]);
@@ -176,24 +194,33 @@ describe('temporal and temporal_ordered', () => {
   });
   it('temporal needs the events in the same group and timespan', () => {
     expect(feed(engineFor([...rules, temporal('temporal')]), [cmd(0, 'ipconfig'), cmd(90, 'whoami')])).toEqual([]);
-    expect(feed(engineFor([...rules, temporal('temporal')]), [cmd(0, 'ipconfig'), cmd(5, 'whoami', 'pc2')])).toEqual([]);
+    expect(feed(engineFor([...rules, temporal('temporal')]), [cmd(0, 'ipconfig'), cmd(5, 'whoami', 'pc2')])).toEqual(
+      [],
+    );
   });
   it('temporal with a threshold counts distinct rules', () => {
     const e = engineFor([...rules, temporal('temporal', '\n  condition: {gte: 2}', '[recon_a, recon_b, recon_c]')]);
     expect(feed(e, [cmd(0, 'net'), cmd(1, 'net'), cmd(2, 'whoami')]).map((a) => a.value)).toEqual([2]);
   });
   it('temporal with a boolean condition over rule names', () => {
-    const e = engineFor([...rules, temporal('temporal', '\n  condition: recon_a and (recon_b or recon_c)', '[recon_a, recon_b, recon_c]')]);
+    const e = engineFor([
+      ...rules,
+      temporal('temporal', '\n  condition: recon_a and (recon_b or recon_c)', '[recon_a, recon_b, recon_c]'),
+    ]);
     expect(feed(e, [cmd(0, 'net'), cmd(1, 'whoami')])).toHaveLength(1);
   });
   it('temporal_ordered requires the declared order', () => {
-    expect(feed(engineFor([...rules, temporal('temporal_ordered')]), [cmd(0, 'ipconfig'), cmd(30, 'whoami')])).toEqual([]);
+    expect(feed(engineFor([...rules, temporal('temporal_ordered')]), [cmd(0, 'ipconfig'), cmd(30, 'whoami')])).toEqual(
+      [],
+    );
     const out = feed(engineFor([...rules, temporal('temporal_ordered')]), [cmd(0, 'whoami'), cmd(30, 'ipconfig')]);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ firstSeen: T0, lastSeen: T0 + 30_000 });
   });
   it('temporal_ordered chains must fit in the timespan', () => {
-    expect(feed(engineFor([...rules, temporal('temporal_ordered')]), [cmd(0, 'whoami'), cmd(61, 'ipconfig')])).toEqual([]);
+    expect(feed(engineFor([...rules, temporal('temporal_ordered')]), [cmd(0, 'whoami'), cmd(61, 'ipconfig')])).toEqual(
+      [],
+    );
   });
 });
 
@@ -249,11 +276,18 @@ detection:
             - 4624
     condition: selection
 `;
-  const ev = (s: number, id: number, user = 'bob') => ({ '@timestamp': at(s), EventID: id, User: user, event: { id: `x${s}` } });
+  const ev = (s: number, id: number, user = 'bob') => ({
+    '@timestamp': at(s),
+    EventID: id,
+    User: user,
+    event: { id: `x${s}` },
+  });
 
   it('emits only the outermost correlation', () => {
     const engine = engineFor([text]);
-    const outs = [...Array.from({ length: 10 }, (_, i) => ev(i * 10, 4625)), ev(200, 4624)].flatMap((e) => engine.evaluate(e));
+    const outs = [...Array.from({ length: 10 }, (_, i) => ev(i * 10, 4625)), ev(200, 4624)].flatMap((e) =>
+      engine.evaluate(e),
+    );
     expect(outs.map((o) => o.kind)).toEqual(['correlation']);
     const a = outs[0] as CorrelationAlert;
     expect(a.rule.id).toBe('b180ead8-d58f-40b2-ae54-c8940995b9b6');
@@ -264,9 +298,11 @@ detection:
 
   it('does not fire when the success precedes the failures or another user succeeds', () => {
     const engine = engineFor([text]);
-    const outs = [ev(0, 4624), ...Array.from({ length: 10 }, (_, i) => ev(10 + i, 4625)), ev(30, 4624, 'alice')].flatMap((e) =>
-      engine.evaluate(e),
-    );
+    const outs = [
+      ev(0, 4624),
+      ...Array.from({ length: 10 }, (_, i) => ev(10 + i, 4625)),
+      ev(30, 4624, 'alice'),
+    ].flatMap((e) => engine.evaluate(e));
     expect(outs).toEqual([]);
   });
 });
@@ -308,7 +344,12 @@ correlation:
             internal_error: source.ip
             new_network_connection: destination.ip
 `;
-  const err = (s: number, src: string, dst: string) => ({ '@timestamp': at(s), http: { response: { status_code: 500 } }, source: { ip: src }, destination: { ip: dst } });
+  const err = (s: number, src: string, dst: string) => ({
+    '@timestamp': at(s),
+    http: { response: { status_code: 500 } },
+    source: { ip: src },
+    destination: { ip: dst },
+  });
   const conn = (s: number, src: string, dst: string) => ({
     '@timestamp': at(s),
     event: { category: ['network'], type: ['connection'], outcome: 'success' },
@@ -321,18 +362,23 @@ correlation:
     expect(out[0].groupValues).toEqual({ internal_ip: '10.0.0.5', remote_ip: '198.51.100.1' });
   });
   it('does not correlate when the aliased values differ', () => {
-    expect(feed(engineFor([text]), [err(0, '198.51.100.1', '10.0.0.5'), conn(5, '10.0.0.6', '198.51.100.1')])).toEqual([]);
+    expect(feed(engineFor([text]), [err(0, '198.51.100.1', '10.0.0.5'), conn(5, '10.0.0.6', '198.51.100.1')])).toEqual(
+      [],
+    );
   });
 });
 
 describe('lateness, bounded state and expiry', () => {
   const texts = [
     base('failed', 'event.action', 'fail'),
-    correlation(`  type: event_count
+    correlation(
+      `  type: event_count
   rules: [failed]
   group-by: [user.name]
   timespan: 5m
-  condition: {gte: 2}`, 'generate: true\n'),
+  condition: {gte: 2}`,
+      'generate: true\n',
+    ),
   ];
   it('late events are matched by single rules but not correlated', () => {
     const engine = engineFor(texts, { allowedLatenessMs: 60_000 });
@@ -363,7 +409,11 @@ describe('lateness, bounded state and expiry', () => {
 describe('correlation rule validation', () => {
   it.each([
     ['unknown type', '  type: nearby\n  rules: [x]\n  timespan: 5m', 'invalid'],
-    ['percentile', '  type: value_percentile\n  rules: [failed]\n  timespan: 5m\n  condition: {field: a, gte: 1}', 'unsupported'],
+    [
+      'percentile',
+      '  type: value_percentile\n  rules: [failed]\n  timespan: 5m\n  condition: {field: a, gte: 1}',
+      'unsupported',
+    ],
     ['bad timespan', '  type: event_count\n  rules: [failed]\n  timespan: 5 minutes\n  condition: {gte: 1}', 'invalid'],
     ['missing condition', '  type: event_count\n  rules: [failed]\n  timespan: 5m', 'invalid'],
     ['unknown reference', '  type: event_count\n  rules: [nope]\n  timespan: 5m\n  condition: {gte: 1}', 'invalid'],
@@ -374,12 +424,23 @@ describe('correlation rule validation', () => {
     expect(res.problems[0].status).toBe(status);
   });
   it('propagates the problem of a referenced rule', () => {
-    const res = load(['title: failed\nname: failed\nlogsource: {}\ndetection: {s: {f|zzz: 1}, condition: s}', correlation('  type: event_count\n  rules: [failed]\n  timespan: 5m\n  condition: {gte: 1}')]);
+    const res = load([
+      'title: failed\nname: failed\nlogsource: {}\ndetection: {s: {f|zzz: 1}, condition: s}',
+      correlation('  type: event_count\n  rules: [failed]\n  timespan: 5m\n  condition: {gte: 1}'),
+    ]);
     expect(res.problems.map((p) => p.status)).toEqual(['unsupported', 'unsupported']);
   });
   it('parses timespans in s, m, h and d', () => {
-    for (const [ts, ms] of [['30s', 30_000], ['5m', 300_000], ['1h', 3_600_000], ['1d', 86_400_000]] as const) {
-      const res = load([base('failed', 'a', 'b'), correlation(`  type: event_count\n  rules: [failed]\n  timespan: ${ts}\n  condition: {gte: 1}`)]);
+    for (const [ts, ms] of [
+      ['30s', 30_000],
+      ['5m', 300_000],
+      ['1h', 3_600_000],
+      ['1d', 86_400_000],
+    ] as const) {
+      const res = load([
+        base('failed', 'a', 'b'),
+        correlation(`  type: event_count\n  rules: [failed]\n  timespan: ${ts}\n  condition: {gte: 1}`),
+      ]);
       expect(res.rules.find((r) => r.kind === 'correlation')).toMatchObject({ timespanMs: ms });
     }
   });

@@ -172,7 +172,8 @@ export class CorrelationRunner {
     if (this.rule.type === 'temporal_ordered') fire = this.advanceChain(g, m);
     else fire = this.holds(g.entries);
     if (fire) {
-      const first = this.rule.type === 'temporal_ordered' ? (g.chain?.[this.n - 1]?.start ?? g.entries[0].t) : g.entries[0].t;
+      const first =
+        this.rule.type === 'temporal_ordered' ? (g.chain?.[this.n - 1]?.start ?? g.entries[0].t) : g.entries[0].t;
       const attributed = g.entries.filter((e) => e.t >= first);
       g.alert = this.openAlert(g, attributed, first);
       out.push(this.toAlert(g, g.alert, true));

@@ -25,7 +25,9 @@ describe('search identifiers', () => {
   });
 
   it('matches every element of an array field value', () => {
-    expect(matches({ sel: { 'event.category': 'network' }, condition: 'sel' }, { event: { category: ['host', 'network'] } })).toBe(true);
+    expect(
+      matches({ sel: { 'event.category': 'network' }, condition: 'sel' }, { event: { category: ['host', 'network'] } }),
+    ).toBe(true);
   });
 
   it('reads nested ECS objects and flattened dotted keys', () => {
@@ -44,7 +46,10 @@ describe('keywords', () => {
   });
 
   it("'|all' links keywords with AND (specification example)", () => {
-    const det = { keywords_cmdlet: { '|all': ['OabVirtualDirectory', ' -ExternalUrl '] }, condition: 'keywords_cmdlet' };
+    const det = {
+      keywords_cmdlet: { '|all': ['OabVirtualDirectory', ' -ExternalUrl '] },
+      condition: 'keywords_cmdlet',
+    };
     expect(matches(det, { message: 'Set-OabVirtualDirectory -ExternalUrl http://x' })).toBe(true);
     expect(matches(det, { message: 'Set-OabVirtualDirectory' })).toBe(false);
   });
@@ -57,9 +62,21 @@ describe('keywords', () => {
 
   it('also searches event.original with the ECS mapping keyword fields', () => {
     const det = { keywords: ['segfault'], condition: 'keywords' };
-    expect(matches(det, { event: { original: 'kernel: app[1]: segfault at 0' } }, {
-      mapping: { keywordFields: ['message', 'event.original'], genericConstraintFields: [], indexFields: [], fields: {}, logsources: [] },
-    })).toBe(true);
+    expect(
+      matches(
+        det,
+        { event: { original: 'kernel: app[1]: segfault at 0' } },
+        {
+          mapping: {
+            keywordFields: ['message', 'event.original'],
+            genericConstraintFields: [],
+            indexFields: [],
+            fields: {},
+            logsources: [],
+          },
+        },
+      ),
+    ).toBe(true);
   });
 });
 
@@ -79,7 +96,11 @@ describe('null, empty string, numbers and booleans', () => {
     expect(matches(emptyDet, { f: 'x' })).toBe(false);
   });
   it('"not null" via a negated selection (specification example)', () => {
-    const det = { selection: { EventID: 4738 }, filter: { PasswordLastSet: null }, condition: 'selection and not filter' };
+    const det = {
+      selection: { EventID: 4738 },
+      filter: { PasswordLastSet: null },
+      condition: 'selection and not filter',
+    };
     expect(matches(det, { EventID: '4738', PasswordLastSet: '2024-01-01' })).toBe(true);
     expect(matches(det, { EventID: '4738' })).toBe(false);
   });

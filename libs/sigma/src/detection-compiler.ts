@@ -29,7 +29,19 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
 
-const POSITIONAL = new Set(['contains', 'startswith', 'endswith', 're', 'cidr', 'exists', 'lt', 'lte', 'gt', 'gte', 'fieldref']);
+const POSITIONAL = new Set([
+  'contains',
+  'startswith',
+  'endswith',
+  're',
+  'cidr',
+  'exists',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'fieldref',
+]);
 
 class Compiler {
   readonly fields = new Set<string>();
@@ -48,7 +60,8 @@ class Compiler {
     if (Array.isArray(raw)) {
       if (raw.length === 0) throw new SigmaInvalidError(`${where}: empty value list`);
       for (const v of raw) {
-        if (Array.isArray(v) || isRecord(v)) throw new SigmaInvalidError(`${where}: nested lists or maps are not values`);
+        if (Array.isArray(v) || isRecord(v))
+          throw new SigmaInvalidError(`${where}: nested lists or maps are not values`);
       }
       return raw;
     }
@@ -64,7 +77,9 @@ class Compiler {
     const wrapped: ModifiedItem = implicit
       ? {
           ...item,
-          groups: item.groups.map((g) => g.map((v) => (v.t === 'str' ? { ...v, s: appendWildcard(prependWildcard(v.s)) } : v))),
+          groups: item.groups.map((g) =>
+            g.map((v) => (v.t === 'str' ? { ...v, s: appendWildcard(prependWildcard(v.s)) } : v)),
+          ),
         }
       : item;
     return { predicate: compileItem(wrapped, this.keywordAccs, (f) => this.accessor(f)), keys: undefined };
@@ -127,7 +142,13 @@ function compileNode(
       return { predicate: notOf(compileNode(node.arg, ids, priority).predicate), keys: undefined };
     case 'and': {
       const parts = node.args.map((a) => compileNode(a, ids, priority));
-      return { predicate: andOf(parts.map((p) => p.predicate)), keys: bestOf(parts.map((p) => p.keys), priority) };
+      return {
+        predicate: andOf(parts.map((p) => p.predicate)),
+        keys: bestOf(
+          parts.map((p) => p.keys),
+          priority,
+        ),
+      };
     }
     case 'or': {
       const parts = node.args.map((a) => compileNode(a, ids, priority));
@@ -138,7 +159,13 @@ function compileNode(
       if (names.length === 0) throw new SigmaInvalidError(`condition: '${node.target}' matches no search identifier`);
       const parts = names.map((n) => ids.get(n) as CompiledIdentifier);
       if (node.quantifier === 'all') {
-        return { predicate: andOf(parts.map((p) => p.predicate)), keys: bestOf(parts.map((p) => p.keys), priority) };
+        return {
+          predicate: andOf(parts.map((p) => p.predicate)),
+          keys: bestOf(
+            parts.map((p) => p.keys),
+            priority,
+          ),
+        };
       }
       if (node.quantifier === 1) {
         return { predicate: orOf(parts.map((p) => p.predicate)), keys: unionOf(parts.map((p) => p.keys)) };

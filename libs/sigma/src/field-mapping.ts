@@ -77,7 +77,8 @@ function constraintSpec(v: unknown, what: string): ConstraintSpec {
   for (const op of ['any', 'all'] as const) {
     if (op in v) {
       const list = v[op];
-      if (!Array.isArray(list) || Object.keys(v).length !== 1) throw new FieldMappingError(`${what}.${op} must be a list`);
+      if (!Array.isArray(list) || Object.keys(v).length !== 1)
+        throw new FieldMappingError(`${what}.${op} must be a list`);
       const specs = list.map((x, i) => constraintSpec(x, `${what}.${op}[${i}]`));
       return op === 'any' ? { any: specs } : { all: specs };
     }
@@ -100,8 +101,7 @@ export function parseFieldMapping(doc: unknown): FieldMappingConfig {
   return {
     keywordFields: doc.keywordFields === undefined ? ['message'] : strList(doc.keywordFields, 'keywordFields'),
     genericConstraintFields: strList(doc.genericConstraintFields, 'genericConstraintFields'),
-    indexFields:
-      doc.indexFields === undefined ? IDENTITY_MAPPING.indexFields : strList(doc.indexFields, 'indexFields'),
+    indexFields: doc.indexFields === undefined ? IDENTITY_MAPPING.indexFields : strList(doc.indexFields, 'indexFields'),
     fields: fieldMap(doc.fields, 'fields'),
     logsources: logsources.map((e: unknown, i: number): LogsourceMappingEntry => {
       const what = `logsources[${i}]`;
@@ -120,7 +120,8 @@ export function parseFieldMapping(doc: unknown): FieldMappingConfig {
         logsource: ls,
         constraint: e.constraint === undefined ? undefined : constraintSpec(e.constraint, `${what}.constraint`),
         fields: fieldMap(e.fields, `${what}.fields`),
-        unmappedPrefixes: e.unmappedPrefixes === undefined ? undefined : strList(e.unmappedPrefixes, `${what}.unmappedPrefixes`),
+        unmappedPrefixes:
+          e.unmappedPrefixes === undefined ? undefined : strList(e.unmappedPrefixes, `${what}.unmappedPrefixes`),
       };
     }),
   };

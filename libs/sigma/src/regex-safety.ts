@@ -12,8 +12,7 @@
  */
 
 export type RegexCheck =
-  | { ok: true; source: string; flags: string }
-  | { ok: false; unsupported: boolean; reason: string };
+  { ok: true; source: string; flags: string } | { ok: false; unsupported: boolean; reason: string };
 
 interface Node {
   /** Max repetition of this atom (1 for a plain atom; Infinity for *, + and {n,}). */
@@ -108,7 +107,7 @@ class Parser {
       this.i++;
       return null;
     }
-    if (c === '*' || c === '+' || c === '?' ) this.fail('quantifier without operand', false);
+    if (c === '*' || c === '+' || c === '?') this.fail('quantifier without operand', false);
     this.i++;
     return { max: 1, innerMax: 0, literal: c === '.' ? undefined : c };
   }
@@ -197,10 +196,11 @@ export function checkRegex(pattern: string, sigmaFlags: ReadonlySet<string>): Re
     if (e instanceof RegexRejected) return { ok: false, unsupported: e.unsupported, reason: `regex: ${e.reason}` };
     throw e;
   }
-  src = src
-    .replace(/(^|[^\\])((?:\\\\)*)\\A/g, '$1$2^')
-    .replace(/(^|[^\\])((?:\\\\)*)\\[zZ]/g, '$1$2$');
-  const jsFlags = [...flags].filter((f) => f === 'i' || f === 'm' || f === 's').sort().join('');
+  src = src.replace(/(^|[^\\])((?:\\\\)*)\\A/g, '$1$2^').replace(/(^|[^\\])((?:\\\\)*)\\[zZ]/g, '$1$2$');
+  const jsFlags = [...flags]
+    .filter((f) => f === 'i' || f === 'm' || f === 's')
+    .sort()
+    .join('');
   try {
     new RegExp(src, jsFlags);
   } catch (e: unknown) {

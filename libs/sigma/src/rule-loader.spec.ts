@@ -24,7 +24,10 @@ describe('loadRules: problems are typed and never thrown', () => {
   });
 
   it('keeps good documents of a file next to a bad one', () => {
-    const text = [ruleYaml({ s: { f: 'a' }, condition: 's' }), 'title: broken\nlogsource: {}\ndetection: {condition: x}'].join('---\n');
+    const text = [
+      ruleYaml({ s: { f: 'a' }, condition: 's' }),
+      'title: broken\nlogsource: {}\ndetection: {condition: x}',
+    ].join('---\n');
     const res = load(text);
     expect(res.rules).toHaveLength(1);
     expect(res.problems).toHaveLength(1);
@@ -33,8 +36,16 @@ describe('loadRules: problems are typed and never thrown', () => {
   });
 
   it('exposes rule metadata', () => {
-    const [rule] = load(ruleYaml({ s: { f: 'a' }, condition: 's' }, { id: 'abc', level: 'High', tags: ['attack.t1110'] })).rules;
-    expect(rule).toMatchObject({ id: 'abc', title: 'test rule', level: 'high', tags: ['attack.t1110'], kind: 'detection' });
+    const [rule] = load(
+      ruleYaml({ s: { f: 'a' }, condition: 's' }, { id: 'abc', level: 'High', tags: ['attack.t1110'] }),
+    ).rules;
+    expect(rule).toMatchObject({
+      id: 'abc',
+      title: 'test rule',
+      level: 'high',
+      tags: ['attack.t1110'],
+      kind: 'detection',
+    });
   });
 });
 
@@ -61,11 +72,17 @@ detection:
     const res = load(text);
     expect(res.problems).toEqual([]);
     expect(res.rules.map((r) => r.title)).toEqual(['Global title', 'Second', 'Second']);
-    const out = run(res.rules, [{ kind: 'process', name: 'c' }, { kind: 'file', name: 'a' }, { kind: 'process', name: 'a' }]);
+    const out = run(res.rules, [
+      { kind: 'process', name: 'c' },
+      { kind: 'file', name: 'a' },
+      { kind: 'process', name: 'a' },
+    ]);
     expect(out.map((o) => (o.kind === 'match' ? o.rule.origin.document : -1))).toEqual([3, 1]);
   });
   it('reset clears the global part', () => {
-    const res = load('action: global\ntitle: g\n---\naction: reset\n---\nlogsource: {}\ndetection: {s: {f: 1}, condition: s}\n');
+    const res = load(
+      'action: global\ntitle: g\n---\naction: reset\n---\nlogsource: {}\ndetection: {s: {f: 1}, condition: s}\n',
+    );
     expect(res.problems[0]).toMatchObject({ status: 'invalid', reason: 'title is missing' });
   });
 });
@@ -86,7 +103,11 @@ detection:
   sel: {Image|endswith: '\\rar.exe'}
   condition: sel
 `;
-  const filter = (rules: string, condition = 'selection', logsource = '{category: process_creation, product: windows}') => `title: Filter Administrator account
+  const filter = (
+    rules: string,
+    condition = 'selection',
+    logsource = '{category: process_creation, product: windows}',
+  ) => `title: Filter Administrator account
 logsource: ${logsource}
 filter:
   rules: ${rules}
@@ -99,7 +120,9 @@ filter:
     { Image: 'C:\\x\\rar.exe', User: 'alice' },
   ];
   const users = (outs: ReturnType<typeof run>, title: string) =>
-    outs.filter((o) => o.kind === 'match' && o.rule.title === title).map((o) => (o.kind === 'match' ? o.event.User : ''));
+    outs
+      .filter((o) => o.kind === 'match' && o.rule.title === title)
+      .map((o) => (o.kind === 'match' ? o.event.User : ''));
 
   it('excludes the filter selection from the referenced rules only (rule AND NOT filter)', () => {
     const res = load([base, other, filter('[6f3e2987-db24-4c78-a860-b4f4095a7095]')]);

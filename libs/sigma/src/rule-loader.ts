@@ -2,7 +2,13 @@ import type { CompiledRule, CorrelationRule, DetectionRule } from './compiled-ru
 import { parseCondition, ConditionNode } from './condition-parser';
 import { CompiledConstraint, compileConstraint } from './constraint-compiler';
 import { compileDetection, DetectionContext } from './detection-compiler';
-import { ConstraintSpec, FieldMappingConfig, IDENTITY_MAPPING, resolveLogsource, ResolvedLogsource } from './field-mapping';
+import {
+  ConstraintSpec,
+  FieldMappingConfig,
+  IDENTITY_MAPPING,
+  resolveLogsource,
+  ResolvedLogsource,
+} from './field-mapping';
 import { ruleKeys } from './index-keys';
 import { SigmaInvalidError, SigmaUnsupportedError } from './rule-errors';
 import type {
@@ -79,7 +85,8 @@ function optString(v: unknown, what: string): string | undefined {
 function stringList(v: unknown, what: string): string[] {
   if (v === undefined || v === null) return [];
   if (typeof v === 'string') return [v];
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' || typeof x === 'number' ? String(x) : JSON.stringify(x)));
+  if (Array.isArray(v))
+    return v.map((x) => (typeof x === 'string' || typeof x === 'number' ? String(x) : JSON.stringify(x)));
   throw new SigmaInvalidError(`${what} must be a list`);
 }
 
@@ -154,7 +161,8 @@ function parseThreshold(v: Record<string, unknown>, needsField: boolean): Correl
   let field: string | undefined;
   for (const [k, val] of Object.entries(v)) {
     if (k === 'field') {
-      if (typeof val !== 'string' || val === '') throw new SigmaInvalidError('correlation condition field must be a string');
+      if (typeof val !== 'string' || val === '')
+        throw new SigmaInvalidError('correlation condition field must be a string');
       field = val;
     } else if (OPS.has(k as CompareOp)) {
       const n = typeof val === 'number' ? val : typeof val === 'string' && val.trim() !== '' ? Number(val) : NaN;
@@ -166,7 +174,8 @@ function parseThreshold(v: Record<string, unknown>, needsField: boolean): Correl
       throw new SigmaInvalidError(`unknown correlation condition item '${k}'`);
     }
   }
-  if (bounds.length === 0) throw new SigmaInvalidError('correlation condition needs an operator (gt, gte, lt, lte, eq, neq)');
+  if (bounds.length === 0)
+    throw new SigmaInvalidError('correlation condition needs an operator (gt, gte, lt, lte, eq, neq)');
   if (needsField && !field) throw new SigmaInvalidError("correlation condition needs a 'field'");
   return { kind: 'threshold', bounds, field };
 }
@@ -188,7 +197,12 @@ function conditionIdentifiers(node: ConditionNode, out: Set<string>): void {
   }
 }
 
-function parseCorrelation(doc: Record<string, unknown>, meta: RuleMeta, uid: string, ldoc: LoadedDocument): PendingCorrelation {
+function parseCorrelation(
+  doc: Record<string, unknown>,
+  meta: RuleMeta,
+  uid: string,
+  ldoc: LoadedDocument,
+): PendingCorrelation {
   const c = doc.correlation;
   if (!isRecord(c)) throw new SigmaInvalidError('correlation must be a map');
   const type = c.type;
@@ -214,12 +228,14 @@ function parseCorrelation(doc: Record<string, unknown>, meta: RuleMeta, uid: str
     if (!temporal) throw new SigmaInvalidError(`a ${ctype} correlation condition must be a map`);
     const ids = new Set<string>();
     conditionIdentifiers(parseCondition(rawCond), ids);
-    for (const id of ids) if (!refs.includes(id)) throw new SigmaInvalidError(`correlation condition names '${id}', which is not in rules`);
+    for (const id of ids)
+      if (!refs.includes(id)) throw new SigmaInvalidError(`correlation condition names '${id}', which is not in rules`);
     const node = parseCondition(rawCond);
     const pureAnd =
       (node.t === 'and' && node.args.every((a) => a.t === 'id') && ids.size === refs.length) ||
       (node.t === 'id' && refs.length === 1);
-    if (ctype === 'temporal_ordered' && !pureAnd) throw new SigmaUnsupportedError('correlation:temporal_ordered with a boolean condition');
+    if (ctype === 'temporal_ordered' && !pureAnd)
+      throw new SigmaUnsupportedError('correlation:temporal_ordered with a boolean condition');
     condition = { kind: 'expression', expression: rawCond };
   } else if (isRecord(rawCond)) {
     condition = parseThreshold(rawCond, /^value_/.test(ctype));
@@ -315,7 +331,11 @@ export function loadRules(sources: ReadonlyArray<RuleSource>, options: LoadOptio
             rules = list.length === 0 ? 'any' : list;
           }
           const resolved = resolveLogsource(mapping, logsource);
-          compileDetection(detection, { config: mapping, resolveField: resolved.resolveField, modifierOptions: options });
+          compileDetection(detection, {
+            config: mapping,
+            resolveField: resolved.resolveField,
+            modifierOptions: options,
+          });
           filters.push({ meta, logsource, rules, detection, doc: ldoc });
         } else {
           if (doc.logsource === undefined) throw new SigmaInvalidError('logsource is missing');
@@ -370,7 +390,9 @@ export function loadRules(sources: ReadonlyArray<RuleSource>, options: LoadOptio
 }
 
 function documentOf(documents: LoadedDocument[], origin: RuleOrigin): LoadedDocument {
-  return documents.find((d) => d.origin.path === origin.path && d.origin.document === origin.document) as LoadedDocument;
+  return documents.find(
+    (d) => d.origin.path === origin.path && d.origin.document === origin.document,
+  ) as LoadedDocument;
 }
 
 function applyFilters(detections: PendingDetection[], filters: PendingFilter[], options: LoadOptions): void {
@@ -380,8 +402,7 @@ function applyFilters(detections: PendingDetection[], filters: PendingFilter[], 
     for (const f of filters) {
       if (!logsourceContains(p.rule.logsource, f.logsource)) continue;
       const applies =
-        f.rules === 'any' ||
-        f.rules.some((r) => r === p.rule.id || (p.rule.name !== undefined && r === p.rule.name));
+        f.rules === 'any' || f.rules.some((r) => r === p.rule.id || (p.rule.name !== undefined && r === p.rule.name));
       if (!applies) continue;
       try {
         const det = compileDetection(f.detection, p.dctx);
@@ -449,7 +470,8 @@ function resolveCorrelations(
       if (inner) ok = resolve(inner) !== null;
       if (!ok) {
         const r = t.doc.result;
-        const why = r.status === 'unsupported' ? `unsupported ${r.feature}` : r.status === 'invalid' ? r.reason : 'not loadable';
+        const why =
+          r.status === 'unsupported' ? `unsupported ${r.feature}` : r.status === 'invalid' ? r.reason : 'not loadable';
         p.doc.result =
           r.status === 'unsupported'
             ? { status: 'unsupported', feature: r.feature }

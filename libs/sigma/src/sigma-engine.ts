@@ -63,8 +63,12 @@ interface MemberLink {
 export class SigmaEngine {
   private readonly detections: DetectionRule[];
   private readonly buckets = new Map<string, Map<string, number[]>>();
-  private readonly bucketAccessors: Array<{ field: string; acc: FieldAccessor; basename: boolean; map: Map<string, number[]> }> =
-    [];
+  private readonly bucketAccessors: Array<{
+    field: string;
+    acc: FieldAccessor;
+    basename: boolean;
+    map: Map<string, number[]>;
+  }> = [];
   private readonly unindexed: number[] = [];
   private readonly seen: Uint32Array;
   private evalGen = 0;
@@ -111,7 +115,12 @@ export class SigmaEngine {
           byValue = new Map();
           this.buckets.set(k.field, byValue);
           const [paths, derive] = k.field.split('#');
-          this.bucketAccessors.push({ field: k.field, acc: accessorFor(paths.split(',')), basename: derive === 'basename', map: byValue });
+          this.bucketAccessors.push({
+            field: k.field,
+            acc: accessorFor(paths.split(',')),
+            basename: derive === 'basename',
+            map: byValue,
+          });
         }
         const list = byValue.get(k.value) ?? [];
         if (!list.includes(i)) list.push(i);
@@ -141,7 +150,11 @@ export class SigmaEngine {
         const fieldFor = (name: string): string => {
           const alias = c.aliases[name];
           if (!alias) return name;
-          return (target.name !== undefined ? alias[target.name] : undefined) ?? (target.id !== undefined ? alias[target.id] : undefined) ?? name;
+          return (
+            (target.name !== undefined ? alias[target.name] : undefined) ??
+            (target.id !== undefined ? alias[target.id] : undefined) ??
+            name
+          );
         };
         const valueField = c.condition?.kind === 'threshold' ? c.condition.field : undefined;
         const link: MemberLink = {

@@ -131,7 +131,7 @@ export function insertPlaceholders(s: SigmaString): SigmaString {
       if (c === '%') {
         const end = p.indexOf('%', i + 1);
         const name = end > i + 1 ? p.slice(i + 1, end) : '';
-        if (name !== '' && /^[\w.\-]+$/.test(name)) {
+        if (name !== '' && /^[\w.-]+$/.test(name)) {
           pushText(parts, acc);
           acc = '';
           parts.push({ placeholder: name });

@@ -58,7 +58,9 @@ describe('real SigmaHQ rules (verbatim)', () => {
       winlog: { channel: 'Microsoft-Windows-Sysmon/Operational' },
       process: { executable: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', command_line: cmd },
     });
-    expect(titlesMatching(ps('powershell.exe -nop -enc JABjAGwAaQBlAG4AdAA='))).toEqual(['Suspicious Encoded PowerShell Command Line']);
+    expect(titlesMatching(ps('powershell.exe -nop -enc JABjAGwAaQBlAG4AdAA='))).toEqual([
+      'Suspicious Encoded PowerShell Command Line',
+    ]);
     expect(titlesMatching(ps('powershell.exe -ExecutionPolicy remotesigned -enc JABjAGwAaQBlAG4AdAA='))).toEqual([]);
     expect(titlesMatching(ps('powershell.exe -File x.ps1'))).toEqual([]);
   });
@@ -68,14 +70,19 @@ describe('real SigmaHQ rules (verbatim)', () => {
       event: { dataset: 'nginx.access', module: 'nginx' },
       http: { request: { method: 'GET' }, response: { status_code: 200 } },
       url: { original: '/products.php?id=1%20UNION%20SELECT%20user,pass%20FROM%20users' },
-      message: '203.0.113.9 - - [01/Mar/2024:10:00:00 +0000] "GET /products.php?id=1%20UNION%20SELECT%20user,pass%20FROM%20users HTTP/1.1" 200 512',
+      message:
+        '203.0.113.9 - - [01/Mar/2024:10:00:00 +0000] "GET /products.php?id=1%20UNION%20SELECT%20user,pass%20FROM%20users HTTP/1.1" 200 512',
     };
     expect(titlesMatching(ev)).toEqual(['SQL Injection Strings']);
     expect(titlesMatching({ ...ev, http: { ...ev.http, response: { status_code: 404 } } })).toEqual([]);
   });
 
   it('Suspicious OpenSSH Daemon Error matches an sshd message', () => {
-    const ev = { event: { module: 'sshd', dataset: 'system.auth' }, process: { name: 'sshd' }, message: 'fatal: buffer_get_string: bad string length 0' };
+    const ev = {
+      event: { module: 'sshd', dataset: 'system.auth' },
+      process: { name: 'sshd' },
+      message: 'fatal: buffer_get_string: bad string length 0',
+    };
     expect(titlesMatching(ev)).toEqual(['Suspicious OpenSSH Daemon Error']);
   });
 
@@ -84,7 +91,10 @@ describe('real SigmaHQ rules (verbatim)', () => {
     const ev = (i: number, ip = '198.51.100.4') => ({
       '@timestamp': new Date(Date.UTC(2024, 2, 1, 10, 0, i * 20)).toISOString(),
       event: { code: '4625', module: 'windows', id: `evt-${i}` },
-      winlog: { channel: 'Security', event_data: { TargetUserName: 'administrator', TargetDomainName: 'CORP', IpAddress: ip } },
+      winlog: {
+        channel: 'Security',
+        event_data: { TargetUserName: 'administrator', TargetDomainName: 'CORP', IpAddress: ip },
+      },
     });
     const outs = [0, 1, 2, 3].flatMap((i) => engine.evaluate(ev(i)));
     expect(outs).toEqual([]); // the base rule is informational and only feeds the correlation

@@ -13,9 +13,7 @@ export interface LogSource {
 
 /** Outcome of compiling one Sigma document. */
 export type RuleStatus =
-  | { status: 'ok' }
-  | { status: 'unsupported'; feature: string }
-  | { status: 'invalid'; reason: string };
+  { status: 'ok' } | { status: 'unsupported'; feature: string } | { status: 'invalid'; reason: string };
 
 export interface RuleOrigin {
   path: string;

@@ -203,16 +203,12 @@ function compare(a: number, op: string, b: number): boolean {
   }
 }
 
-function anyAcc(accs: readonly FieldAccessor[], fn: (a: FieldAccessor) => boolean): Predicate {
-  if (accs.length === 1) {
-    const a = accs[0];
-    return () => fn(a);
-  }
-  return () => accs.some(fn);
-}
-
 /** Compile a non-string value (or a value that needs the raw event) into a predicate. */
-function compileSingle(v: MValue, accs: readonly FieldAccessor[], resolve: (field: string) => FieldAccessor): Predicate {
+function compileSingle(
+  v: MValue,
+  accs: readonly FieldAccessor[],
+  resolve: (field: string) => FieldAccessor,
+): Predicate {
   switch (v.t) {
     case 'str': {
       const m = new MultiStringMatcher(v.cased);
@@ -220,22 +216,30 @@ function compileSingle(v: MValue, accs: readonly FieldAccessor[], resolve: (fiel
       return m.predicate(accs);
     }
     case 'null':
-      return (ctx) => accs.every((a) => {
-        const raw = ctx.value(a);
-        return raw === undefined || raw === null;
-      });
+      return (ctx) =>
+        accs.every((a) => {
+          const raw = ctx.value(a);
+          return raw === undefined || raw === null;
+        });
     case 'exists':
       return (ctx) => accs.some((a) => ctx.value(a) !== undefined) === v.b;
     case 'num': {
       const text = String(v.n);
       return (ctx) =>
         accs.some((a) =>
-          forEachScalar(ctx.value(a), (x) => (typeof x === 'number' ? x === v.n : typeof x === 'string' && (x === text || (x.trim() !== '' && Number(x) === v.n && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(x))))),
+          forEachScalar(ctx.value(a), (x) =>
+            typeof x === 'number'
+              ? x === v.n
+              : typeof x === 'string' &&
+                (x === text || (x.trim() !== '' && Number(x) === v.n && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(x))),
+          ),
         );
     }
     case 'bool':
       return (ctx) =>
-        accs.some((a) => forEachScalar(ctx.value(a), (x) => x === v.b || (typeof x === 'string' && x.toLowerCase() === String(v.b))));
+        accs.some((a) =>
+          forEachScalar(ctx.value(a), (x) => x === v.b || (typeof x === 'string' && x.toLowerCase() === String(v.b))),
+        );
     case 'cmp':
       return (ctx) =>
         accs.some((a) =>
@@ -279,7 +283,11 @@ function compileSingle(v: MValue, accs: readonly FieldAccessor[], resolve: (fiel
 }
 
 /** OR of values: plain strings are merged into one multi-pattern matcher per case mode. */
-function compileOr(values: readonly MValue[], accs: readonly FieldAccessor[], resolve: (f: string) => FieldAccessor): Predicate {
+function compileOr(
+  values: readonly MValue[],
+  accs: readonly FieldAccessor[],
+  resolve: (f: string) => FieldAccessor,
+): Predicate {
   const ci = new MultiStringMatcher(false);
   const cs = new MultiStringMatcher(true);
   const others: Predicate[] = [];
@@ -350,7 +358,12 @@ export function itemKeys(item: ModifiedItem, acc: FieldAccessor): IndexKey[] | u
     if (v.t === 'num' || v.t === 'bool') out.push({ field, value: String(v.t === 'num' ? v.n : v.b) });
     else if (v.t === 'str' && v.s.parts.every((p) => typeof p === 'string')) {
       out.push({ field, value: (v.s.parts as string[]).join('').toLowerCase() });
-    } else if (v.t === 'str' && v.s.parts.length === 2 && v.s.parts[0] === WILD_MULTI && typeof v.s.parts[1] === 'string') {
+    } else if (
+      v.t === 'str' &&
+      v.s.parts.length === 2 &&
+      v.s.parts[0] === WILD_MULTI &&
+      typeof v.s.parts[1] === 'string'
+    ) {
       const text = v.s.parts[1];
       const base = text.slice(1);
       if ((text[0] === '\\' || text[0] === '/') && base !== '' && !/[\\/]/.test(base)) {

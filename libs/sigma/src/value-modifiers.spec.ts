@@ -3,7 +3,9 @@ import { applyModifiers } from './value-modifiers';
 
 const strings = (mods: string[], values: unknown[]): string[][] =>
   applyModifiers(mods, values, {}, true).groups.map((g) =>
-    g.map((v) => (v.t === 'str' ? v.s.parts.map((p) => (typeof p === 'string' ? p : p === 0 ? '*' : '?')).join('') : v.t)),
+    g.map((v) =>
+      v.t === 'str' ? v.s.parts.map((p) => (typeof p === 'string' ? p : p === 0 ? '*' : '?')).join('') : v.t,
+    ),
   );
 
 const m = (key: string, value: unknown, event: Record<string, unknown>) =>
@@ -65,12 +67,18 @@ describe('modifier re (with i, m, s)', () => {
     expect(load(ruleYaml({ s: { 'f|re': '(a+)+$' }, condition: 's' })).problems[0]).toMatchObject({
       status: 'unsupported',
     });
-    expect(load(ruleYaml({ s: { 'f|re': '(?<=x)y' }, condition: 's' })).problems[0]).toMatchObject({ status: 'unsupported' });
-    expect(load(ruleYaml({ s: { 'f|re': '(\\w)\\1' }, condition: 's' })).problems[0]).toMatchObject({ status: 'unsupported' });
+    expect(load(ruleYaml({ s: { 'f|re': '(?<=x)y' }, condition: 's' })).problems[0]).toMatchObject({
+      status: 'unsupported',
+    });
+    expect(load(ruleYaml({ s: { 'f|re': '(\\w)\\1' }, condition: 's' })).problems[0]).toMatchObject({
+      status: 'unsupported',
+    });
     expect(load(ruleYaml({ s: { 'f|re': '(abc' }, condition: 's' })).problems[0]).toMatchObject({ status: 'invalid' });
   });
   it('re must be the first modifier', () => {
-    expect(load(ruleYaml({ s: { 'f|contains|re': 'x' }, condition: 's' })).problems[0]).toMatchObject({ status: 'invalid' });
+    expect(load(ruleYaml({ s: { 'f|contains|re': 'x' }, condition: 's' })).problems[0]).toMatchObject({
+      status: 'invalid',
+    });
   });
 });
 
@@ -90,7 +98,9 @@ describe('modifier cidr', () => {
   });
   it('does not match non-addresses and rejects bad networks', () => {
     expect(m('ip|cidr', '10.0.0.0/8', { ip: 'hostname' })).toBe(false);
-    expect(load(ruleYaml({ s: { 'ip|cidr': '10.0.0.0/33' }, condition: 's' })).problems[0]).toMatchObject({ status: 'invalid' });
+    expect(load(ruleYaml({ s: { 'ip|cidr': '10.0.0.0/33' }, condition: 's' })).problems[0]).toMatchObject({
+      status: 'invalid',
+    });
   });
   it('accepts a list of networks (OR)', () => {
     expect(m('ip|cidr', ['10.0.0.0/8', '172.16.0.0/12'], { ip: '172.20.1.1' })).toBe(true);
@@ -108,14 +118,18 @@ describe('encoding modifiers', () => {
   });
   it('agrees with the encodings precomputed in SigmaHQ rules for "Invoke-"', () => {
     expect(strings(['base64offset'], ['Invoke-'])).toEqual([['SW52b2tlL', 'ludm9rZS', 'JbnZva2Ut']]);
-    expect(strings(['utf16le', 'base64offset'], ['Invoke-'])).toEqual([['SQBuAHYAbwBrAGUALQ', 'kAbgB2AG8AawBlAC0A', 'JAG4AdgBvAGsAZQAtA']]);
+    expect(strings(['utf16le', 'base64offset'], ['Invoke-'])).toEqual([
+      ['SQBuAHYAbwBrAGUALQ', 'kAbgB2AG8AawBlAC0A', 'JAG4AdgBvAGsAZQAtA'],
+    ]);
   });
   it('base64offset|contains finds the value at any offset of an encoded text', () => {
     for (const prefix of ['', 'a', 'ab', 'abc']) {
       const encoded = Buffer.from(`${prefix}Invoke-Mimikatz -x`).toString('base64');
       expect(m('f|base64offset|contains', 'Invoke-Mimikatz', { f: `powershell -enc ${encoded}` })).toBe(true);
     }
-    expect(m('f|base64offset|contains', 'Invoke-Mimikatz', { f: Buffer.from('harmless').toString('base64') })).toBe(false);
+    expect(m('f|base64offset|contains', 'Invoke-Mimikatz', { f: Buffer.from('harmless').toString('base64') })).toBe(
+      false,
+    );
   });
   it('utf16le / wide / utf16be / utf16 encode before base64', () => {
     expect(strings(['utf16le', 'base64'], ['cmd'])).toEqual([['YwBtAGQA']]);
@@ -128,7 +142,9 @@ describe('encoding modifiers', () => {
     expect(m('c|wide|base64offset|contains', 'DownloadString', { c: `powershell -enc ${payload}` })).toBe(true);
   });
   it('refuses to encode wildcards', () => {
-    expect(load(ruleYaml({ s: { 'f|base64': 'a*' }, condition: 's' })).problems[0]).toMatchObject({ status: 'invalid' });
+    expect(load(ruleYaml({ s: { 'f|base64': 'a*' }, condition: 's' })).problems[0]).toMatchObject({
+      status: 'invalid',
+    });
   });
 });
 
@@ -154,7 +170,9 @@ describe('modifier exists', () => {
     expect(m('a.b|exists', true, { a: { b: 0 } })).toBe(true);
   });
   it('needs a boolean', () => {
-    expect(load(ruleYaml({ s: { 'f|exists': 'maybe' }, condition: 's' })).problems[0]).toMatchObject({ status: 'invalid' });
+    expect(load(ruleYaml({ s: { 'f|exists': 'maybe' }, condition: 's' })).problems[0]).toMatchObject({
+      status: 'invalid',
+    });
   });
 });
 

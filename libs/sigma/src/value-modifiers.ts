@@ -45,9 +45,40 @@ export interface ModifierOptions {
 }
 
 export const KNOWN_MODIFIERS = new Set([
-  'contains', 'startswith', 'endswith', 'all', 're', 'i', 'm', 's', 'ignorecase', 'multiline', 'dotall',
-  'cidr', 'base64', 'base64offset', 'utf16le', 'utf16be', 'utf16', 'wide', 'windash', 'exists', 'cased',
-  'neq', 'lt', 'lte', 'gt', 'gte', 'fieldref', 'expand', 'minute', 'hour', 'day', 'week', 'month', 'year',
+  'contains',
+  'startswith',
+  'endswith',
+  'all',
+  're',
+  'i',
+  'm',
+  's',
+  'ignorecase',
+  'multiline',
+  'dotall',
+  'cidr',
+  'base64',
+  'base64offset',
+  'utf16le',
+  'utf16be',
+  'utf16',
+  'wide',
+  'windash',
+  'exists',
+  'cased',
+  'neq',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'fieldref',
+  'expand',
+  'minute',
+  'hour',
+  'day',
+  'week',
+  'month',
+  'year',
 ]);
 
 export function initialValue(v: unknown): MValue {
@@ -174,7 +205,12 @@ function expandPlaceholders(v: Extract<MValue, { t: 'str' }>, opts: ModifierOpti
       for (const base of variants) base.push(p);
     }
   }
-  return variants.map((parts) => withoutRaw(v, mapText({ parts }, (t) => t)));
+  return variants.map((parts) =>
+    withoutRaw(
+      v,
+      mapText({ parts }, (t) => t),
+    ),
+  );
 }
 
 /** Wrap a regex with a top-level alternation in a non-capturing group (pySigma behaviour). */
@@ -204,7 +240,13 @@ function endsUnescaped(src: string, suffix: string): boolean {
   return (m ? m[0].length : 0) % 2 === 0;
 }
 
-function applyOne(mod: string, v: MValue, applied: readonly string[], opts: ModifierOptions, hasField: boolean): MValue[] {
+function applyOne(
+  mod: string,
+  v: MValue,
+  applied: readonly string[],
+  opts: ModifierOptions,
+  hasField: boolean,
+): MValue[] {
   switch (mod) {
     case 'contains':
     case 'startswith':
@@ -302,7 +344,8 @@ function applyOne(mod: string, v: MValue, applied: readonly string[], opts: Modi
     case 'fieldref': {
       const s = asString(v, mod);
       const plain = toPlain(s.s);
-      if (plain === undefined || plain === '') throw new SigmaInvalidError('field references must not contain wildcards');
+      if (plain === undefined || plain === '')
+        throw new SigmaInvalidError('field references must not contain wildcards');
       return [{ t: 'fieldref', field: plain, starts: false, ends: false, cased: s.cased }];
     }
     case 'minute':
@@ -318,7 +361,11 @@ function applyOne(mod: string, v: MValue, applied: readonly string[], opts: Modi
 }
 
 function toSigmaRegexSource(s: SigmaString): string {
-  return s.parts.map((p) => (p === WILD_MULTI ? '*' : typeof p === 'string' ? p : typeof p === 'object' ? `%${p.placeholder}%` : '?')).join('');
+  return s.parts
+    .map((p) =>
+      p === WILD_MULTI ? '*' : typeof p === 'string' ? p : typeof p === 'object' ? `%${p.placeholder}%` : '?',
+    )
+    .join('');
 }
 
 /** Apply a modifier chain to the raw YAML values of a detection item. */
@@ -332,7 +379,11 @@ export function applyModifiers(
   let groups: ValueGroups = rawValues.map((v) => [initialValue(v)]);
   const applied: string[] = [];
   for (const mod of modifiers) {
-    groups = groups.map((g) => g.flatMap((v) => (v.t === 'null' && mod !== 'all' && mod !== 'neq' ? invalidNull(mod) : applyOne(mod, v, applied, opts, hasField))));
+    groups = groups.map((g) =>
+      g.flatMap((v) =>
+        v.t === 'null' && mod !== 'all' && mod !== 'neq' ? invalidNull(mod) : applyOne(mod, v, applied, opts, hasField),
+      ),
+    );
     applied.push(mod);
   }
   groups = groups.map((g) =>
