@@ -15,10 +15,12 @@ export function parseKeyValues(text: string, start = 0): Record<string, string> 
       i++;
     }
     if (i >= len) break;
-    if (text.charCodeAt(i) === 32 || i === keyStart) {
-      // A bare word: skip it.
+    if (i === keyStart) {
+      // A stray `=`: skip it.
+      i++;
       continue;
     }
+    if (text.charCodeAt(i) === 32) continue; // a bare word
     const key = text.slice(keyStart, i);
     i++; // '='
     let value: string;
