@@ -1,3 +1,4 @@
 export * from './topics';
 export * from './envelopes';
 export * from './errors';
+export * from './alerts';
