@@ -25,4 +25,5 @@ const entry =
   process.argv[2] && process.argv[2].endsWith('.ts')
     ? path.resolve(process.argv[2])
     : path.join(__dirname, 'bench-parse.ts');
-require(entry);
+const mod = require(entry);
+if (typeof mod.main === 'function') mod.main();

@@ -34,7 +34,8 @@ export function eventId(member: string, host: string, timestamp: string, raw: st
 }
 
 function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
-  for (const [k, v] of Object.entries(source)) {
+  for (const k in source) {
+    const v = source[k];
     if (v === undefined) continue;
     const cur = target[k];
     if (

@@ -1,4 +1,4 @@
-import { wallClock, zonedToUtc } from './zoned-time';
+import { zonedToUtc, zonedYear } from './zoned-time';
 
 const MONTHS: Record<string, number> = {
   Jan: 1,
@@ -169,7 +169,7 @@ function inferYear(
 ): number | undefined {
   const recv = receivedAt.getTime();
   if (Number.isNaN(recv)) return undefined;
-  const year = wallClock(timeZone, recv).year;
+  const year = zonedYear(timeZone, recv);
   const current = build(year);
   if (current !== undefined) {
     if (current - recv > FUTURE_TOLERANCE_MS) return build(year - 1) ?? previousValid(build, year - 1);

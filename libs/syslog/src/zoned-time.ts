@@ -1,13 +1,10 @@
 /**
  * Wall-clock ↔ UTC conversion for IANA time zones with the built-in Intl API.
- * Offsets are cached per zone and 15-minute bucket, so the cost of Intl is paid
- * once per bucket rather than once per message.
+ * Each zone's offset changes are computed once per year (to the minute) and cached, so the cost
+ * of Intl is paid once per zone and year rather than once per message.
  */
 
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
-const offsetCache = new Map<string, number>();
-const BUCKET_MS = 15 * 60 * 1000;
-const MAX_CACHE = 20000;
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   let f = formatters.get(timeZone);
@@ -76,19 +73,64 @@ export function wallClock(timeZone: string, utcMs: number): WallClock {
   return w;
 }
 
+/** Offset changes of a zone over one UTC year: `offsets[i]` applies from `starts[i]`. */
+interface ZoneYear {
+  starts: number[];
+  offsets: number[];
+}
+
+const zoneYears = new Map<string, ZoneYear>();
+const DAY_MS = 86400000;
+const MAX_ZONE_YEARS = 512;
+
+function rawOffset(timeZone: string, utcMs: number): number {
+  const base = Math.floor(utcMs / 60000) * 60000;
+  const w = wallClock(timeZone, base);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - base;
+}
+
+/** Scans a UTC year day by day and pins each offset change to the minute (once per zone and year). */
+function zoneYear(timeZone: string, year: number): ZoneYear {
+  const key = `${timeZone}|${year}`;
+  let z = zoneYears.get(key);
+  if (z) return z;
+  const from = Date.UTC(year, 0, 1) - DAY_MS;
+  const to = Date.UTC(year + 1, 0, 1) + DAY_MS;
+  let prev = rawOffset(timeZone, from);
+  z = { starts: [-Infinity], offsets: [prev] };
+  for (let t = from + DAY_MS; t <= to; t += DAY_MS) {
+    const off = rawOffset(timeZone, t);
+    if (off === prev) continue;
+    let lo = t - DAY_MS;
+    let hi = t;
+    while (hi - lo > 60000) {
+      const mid = Math.floor((lo + hi) / 120000) * 60000;
+      if (rawOffset(timeZone, mid) === prev) lo = mid;
+      else hi = mid;
+    }
+    z.starts.push(hi);
+    z.offsets.push(off);
+    prev = off;
+  }
+  if (zoneYears.size > MAX_ZONE_YEARS) zoneYears.clear();
+  zoneYears.set(key, z);
+  return z;
+}
+
+/** Calendar year of an instant in a zone. */
+export function zonedYear(timeZone: string, utcMs: number): number {
+  return new Date(utcMs + zoneOffsetMs(timeZone, utcMs)).getUTCFullYear();
+}
+
 /** Offset (ms, east positive) of the zone at the given instant. */
 export function zoneOffsetMs(timeZone: string, utcMs: number): number {
-  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 0;
-  const bucket = Math.floor(utcMs / BUCKET_MS);
-  const key = `${timeZone}|${bucket}`;
-  const cached = offsetCache.get(key);
-  if (cached !== undefined) return cached;
-  const base = bucket * BUCKET_MS;
-  const w = wallClock(timeZone, base);
-  const offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - base;
-  if (offsetCache.size > MAX_CACHE) offsetCache.clear();
-  offsetCache.set(key, offset);
-  return offset;
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC' || !Number.isFinite(utcMs)) return 0;
+  const year = new Date(utcMs).getUTCFullYear();
+  if (!isValidTimeZone(timeZone)) return 0;
+  const z = zoneYear(timeZone, year);
+  let i = z.starts.length - 1;
+  while (i > 0 && z.starts[i]! > utcMs) i--;
+  return z.offsets[i]!;
 }
 
 /**

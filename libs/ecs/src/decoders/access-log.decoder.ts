@@ -1,6 +1,6 @@
 import type { DecodedFields } from '../ecs-document';
 import type { Decoder, DecoderInput } from './decoder';
-import { intOrUndefined, ipOrUndefined, present } from './field-utils';
+import { intOrUndefined, ipOrUndefined, occursWithin, present } from './field-utils';
 
 /**
  * Common / combined log format (Apache `%h %l %u %t "%r" %>s %b "%{Referer}i" "%{User-agent}i"`, nginx `combined`),
@@ -94,9 +94,6 @@ export function decodeAccessLog(message: string, program?: string): DecodedField
 export const accessLogDecoder: Decoder = {
   name: 'access-log',
   programs: ['nginx', 'apache', 'apache2', 'httpd', 'apache-access', 'nginx_access', 'haproxy'],
-  sniff: (message) => {
-    const b = message.indexOf(' [');
-    return b > 0 && b < 300 && message.includes('] "');
-  },
+  sniff: (message) => occursWithin(message, ' [', 300) && occursWithin(message, '] "', 360),
   decode: ({ message, syslog }: DecoderInput) => decodeAccessLog(message, syslog.appName),
 };

@@ -1,6 +1,6 @@
 import type { DecodedFields, EcsEndpoint } from '../ecs-document';
 import type { Decoder } from './decoder';
-import { intOrUndefined, ipOrUndefined, portOrUndefined } from './field-utils';
+import { intOrUndefined, ipOrUndefined, occursWithin, portOrUndefined } from './field-utils';
 
 export interface CefRecord {
   version: string;
@@ -78,8 +78,8 @@ export function parseCefExtension(ext: string): Record<string, string> {
 }
 
 export function parseCef(message: string): CefRecord | undefined {
+  if (!occursWithin(message, 'CEF:', 256)) return undefined;
   const at = message.indexOf('CEF:');
-  if (at < 0 || at > 256) return undefined;
   const h = splitHeader(message, at + 4);
   if (!h) return undefined;
   const [version, vendor, product, deviceVersion, eventClassId, name, severity] = h.fields as [
@@ -178,10 +178,7 @@ export function cefToEcs(r: CefRecord): DecodedFields {
 export const cefDecoder: Decoder = {
   name: 'cef',
   programs: ['cef'],
-  sniff: (message) => {
-    const i = message.indexOf('CEF:');
-    return i >= 0 && i <= 256;
-  },
+  sniff: (message) => occursWithin(message, 'CEF:', 256),
   decode: ({ message }) => {
     const r = parseCef(message);
     return r ? cefToEcs(r) : undefined;

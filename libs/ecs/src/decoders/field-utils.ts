@@ -34,6 +34,11 @@ export function present(value: string | undefined | null): string | undefined {
   return v === '' || v === '-' || v === 'N/A' || v === '(null)' ? undefined : v;
 }
 
+/** True when `needle` occurs starting at or before index `limit` (bounded scan, for cheap sniffing). */
+export function occursWithin(text: string, needle: string, limit: number): boolean {
+  return text.lastIndexOf(needle, limit) >= 0;
+}
+
 /** Last path component of a Windows or POSIX path. */
 export function basename(path: string): string {
   const i = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
@@ -66,18 +71,29 @@ export function transportFromNumber(n: string | undefined): string | undefined {
   }
 }
 
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
+}
+
+/** Copy of an object without undefined values and empty sub-objects; undefined when nothing is left. */
+function compactObject(src: Record<string, unknown>): Record<string, unknown> | undefined {
+  let out: Record<string, unknown> | undefined;
+  for (const k in src) {
+    let v = src[k];
+    if (v === undefined) continue;
+    if (isPlainObject(v)) {
+      v = compactObject(v);
+      if (v === undefined) continue;
+    }
+    (out ??= {})[k] = v;
+  }
+  return out;
+}
+
 /** Drops undefined values recursively (and objects left empty) so documents stay compact. */
 export function compact<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (v === undefined) continue;
-    if (v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) {
-      const c = compact(v);
-      if (Object.keys(c as object).length > 0) out[k] = c;
-    } else out[k] = v;
-  }
-  return out as T;
+  if (!isPlainObject(value)) return value;
+  return (compactObject(value) ?? {}) as T;
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   dateFromParts,
   intOrUndefined,
   ipOrUndefined,
+  occursWithin,
   portOrUndefined,
   present,
   transportFromNumber,
@@ -136,6 +137,6 @@ export function decodeFortigate(message: string, timeZone: string): DecodedField
 
 export const fortigateDecoder: Decoder = {
   name: 'fortigate',
-  sniff: (message) => message.includes('devid=') && message.includes('type='),
+  sniff: (message) => occursWithin(message, 'devid=', 256) && occursWithin(message, 'type=', 512),
   decode: ({ message, timeZone }) => decodeFortigate(message, timeZone),
 };

@@ -1,6 +1,6 @@
 import type { DecodedFields } from '../ecs-document';
 import type { Decoder } from './decoder';
-import { intOrUndefined, ipOrUndefined, portOrUndefined, present } from './field-utils';
+import { intOrUndefined, ipOrUndefined, occursWithin, portOrUndefined, present } from './field-utils';
 
 const PREFIX_RE = /^(?:kernel: )?(?:\[\s*\d+\.\d+\]\s*)?(.*?)\s*IN=/;
 const KV_RE = /([A-Z]+)=(\S*)/g;
@@ -75,6 +75,6 @@ export function decodeIptables(message: string): DecodedFields | undefined {
 export const iptablesDecoder: Decoder = {
   name: 'iptables',
   programs: ['kernel'],
-  sniff: (message) => message.includes('IN=') && message.includes(' SRC=') && message.includes(' DST='),
+  sniff: (message) => occursWithin(message, 'IN=', 256) && occursWithin(message, ' SRC=', 512),
   decode: ({ message }) => decodeIptables(message),
 };

@@ -128,7 +128,7 @@ export const jsonDecoder: Decoder = {
   name: 'json',
   sniff: (message) => {
     const c = message.charCodeAt(0);
-    return c === 123 || c === 91 || message.trimStart().startsWith('{');
+    return c === 123 || c === 91 || (c === 32 && message.trimStart().charCodeAt(0) === 123);
   },
   decode: ({ message }) => decodeJson(message),
 };

@@ -3,7 +3,7 @@
  * (Stormshield/WELF, FortiGate). Text without `=` is skipped. Never throws.
  */
 export function parseKeyValues(text: string, start = 0): Record<string, string> {
-  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  const out: Record<string, string> = {};
   const len = text.length;
   let i = start;
   while (i < len) {
@@ -26,6 +26,14 @@ export function parseKeyValues(text: string, start = 0): Record<string, string> 
     let value: string;
     if (text.charCodeAt(i) === 34 /* " */) {
       i++;
+      const close = text.indexOf('"', i);
+      const quoted = close >= 0 ? text.slice(i, close) : '';
+      if (close >= 0 && !quoted.includes('\\')) {
+        // Fast path: no escape inside the quotes.
+        if (key !== '__proto__' && out[key] === undefined) out[key] = quoted;
+        i = close + 1;
+        continue;
+      }
       let v = '';
       let chunk = i;
       while (i < len) {
@@ -47,7 +55,7 @@ export function parseKeyValues(text: string, start = 0): Record<string, string> 
       while (i < len && text.charCodeAt(i) !== 32) i++;
       value = text.slice(vs, i);
     }
-    if (!(key in out)) out[key] = value;
+    if (key !== '__proto__' && out[key] === undefined) out[key] = value;
   }
-  return { ...out };
+  return out;
 }

@@ -1,6 +1,6 @@
 import type { DecodedFields } from '../ecs-document';
 import type { Decoder } from './decoder';
-import { intOrUndefined, ipOrUndefined, portOrUndefined } from './field-utils';
+import { intOrUndefined, ipOrUndefined, occursWithin, portOrUndefined } from './field-utils';
 import { parseCefExtension } from './cef.decoder';
 
 export interface LeefRecord {
@@ -24,8 +24,8 @@ function delimiterFrom(field: string): string | undefined {
 
 /** LEEF 1.0 (`LEEF:1.0|Vendor|Product|Version|EventID|attrs`, tab-separated) and 2.0 (custom delimiter). */
 export function parseLeef(message: string): LeefRecord | undefined {
+  if (!occursWithin(message, 'LEEF:', 256)) return undefined;
   const at = message.indexOf('LEEF:');
-  if (at < 0 || at > 256) return undefined;
   const body = message.slice(at + 5);
   const parts: string[] = [];
   let pos = 0;
@@ -109,10 +109,7 @@ export function leefToEcs(r: LeefRecord): DecodedFields {
 export const leefDecoder: Decoder = {
   name: 'leef',
   programs: ['leef'],
-  sniff: (message) => {
-    const i = message.indexOf('LEEF:');
-    return i >= 0 && i <= 256;
-  },
+  sniff: (message) => occursWithin(message, 'LEEF:', 256),
   decode: ({ message }) => {
     const r = parseLeef(message);
     return r ? leefToEcs(r) : undefined;

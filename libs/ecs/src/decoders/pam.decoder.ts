@@ -1,6 +1,6 @@
 import type { DecodedFields } from '../ecs-document';
 import type { Decoder } from './decoder';
-import { ipOrUndefined, present } from './field-utils';
+import { ipOrUndefined, occursWithin, present } from './field-utils';
 
 const PAM_RE = /^(?:\S+: )?(pam_[a-z0-9_]+)\(([^:)]+):([a-z]+)\): (.*)$/;
 const AUTH_FAILURE_RE =
@@ -122,6 +122,6 @@ export const pamDecoder: Decoder = {
     'unix_chkpwd',
     'chpasswd',
   ],
-  sniff: (message) => message.startsWith('pam_') || message.startsWith('PAM ') || message.includes(': pam_'),
+  sniff: (message) => message.startsWith('pam_') || message.startsWith('PAM ') || occursWithin(message, ': pam_', 64),
   decode: ({ message }) => decodePamLine(message),
 };

@@ -1,6 +1,6 @@
 import type { DecodedFields, EcsEvent } from '../ecs-document';
 import type { Decoder } from './decoder';
-import { dateFromParts, intOrUndefined, ipOrUndefined, portOrUndefined, present } from './field-utils';
+import { dateFromParts, intOrUndefined, ipOrUndefined, occursWithin, portOrUndefined, present } from './field-utils';
 import { parseKeyValues } from './kv-parser';
 
 function categorise(kv: Record<string, string>): Partial<EcsEvent> {
@@ -88,6 +88,7 @@ export const stormshieldDecoder: Decoder = {
   name: 'stormshield',
   programs: ['asqd', 'serverd', 'filterd', 'firewalld', 'sslvpnd', 'ikev2', 'fwd'],
   sniff: (message) =>
-    message.includes(' fw="') && (message.startsWith('id=firewall') || message.includes('startime="')),
+    occursWithin(message, ' fw="', 256) &&
+    (message.startsWith('id=firewall') || occursWithin(message, 'startime="', 320)),
   decode: ({ message, timeZone }) => decodeStormshield(message, timeZone),
 };

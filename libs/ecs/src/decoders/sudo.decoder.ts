@@ -1,5 +1,6 @@
 import type { DecodedFields } from '../ecs-document';
 import type { Decoder } from './decoder';
+import { occursWithin } from './field-utils';
 import { decodePamLine } from './pam.decoder';
 
 const SUDO_RE =
@@ -46,6 +47,6 @@ export function decodeSudoLine(message: string): DecodedFields | undefined {
 export const sudoDecoder: Decoder = {
   name: 'sudo',
   programs: ['sudo'],
-  sniff: (message) => message.includes(' ; TTY=') && message.includes(' ; COMMAND='),
+  sniff: (message) => occursWithin(message, ' ; TTY=', 256),
   decode: ({ message }) => decodeSudoLine(message),
 };

@@ -1,6 +1,6 @@
 import type { DecodedFields } from '../../ecs-document';
 import type { Decoder, DecoderInput } from '../decoder';
-import { basename, intOrUndefined, ipOrUndefined, portOrUndefined, present } from '../field-utils';
+import { basename, intOrUndefined, ipOrUndefined, occursWithin, portOrUndefined, present } from '../field-utils';
 import { parseSnare } from './snare-parser';
 import { ACCOUNT_MANAGEMENT, GROUP_MEMBERSHIP, LOGON_EVENTS, LOGON_TYPES, WINDOWS_EVENTS } from './windows-event-map';
 
@@ -253,7 +253,7 @@ function parseJsonObject(message: string): Record<string, unknown> | undefined {
 
 /** Windows events forwarded over syslog: NXLog JSON (`{"EventID":4625,…}`) and Snare `MSWinEventLog`. */
 export function decodeWindows(message: string): DecodedFields | undefined {
-  if (message.includes('MSWinEventLog')) {
+  if (occursWithin(message, 'MSWinEventLog', 256)) {
     const r = fromSnare(message);
     return r ? toEcs(r) : undefined;
   }
@@ -273,6 +273,6 @@ export const windowsDecoder: Decoder = {
     'security-auditing',
   ],
   sniff: (message) =>
-    message.includes('MSWinEventLog') || (message.charCodeAt(0) === 123 && message.includes('"EventID"')),
+    occursWithin(message, 'MSWinEventLog', 256) || (message.charCodeAt(0) === 123 && message.includes('"EventID"')),
   decode: ({ message }: DecoderInput) => decodeWindows(message),
 };
