@@ -33,7 +33,7 @@ describe('embedded platform (in-process, over HTTP and syslog)', () => {
     const health = await fetch(`${t.baseUrl}/health`);
     expect(health.status).toBe(200);
     const ready = await fetch(`${t.baseUrl}/ready`);
-    const body = await ready.json();
+    const body = (await ready.json()) as { info: Record<string, unknown> };
     expect(ready.status).toBe(200);
     expect(Object.keys(body.info)).toEqual(expect.arrayContaining(['database', 'bus', 'eventStore']));
   });
@@ -48,7 +48,7 @@ describe('embedded platform (in-process, over HTTP and syslog)', () => {
   it('answers an unknown route with the error shape and no stack', async () => {
     const res = await fetch(`${t.baseUrl}/api/v1/nope`);
     expect(res.status).toBe(404);
-    const body = await res.json();
+    const body = (await res.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ statusCode: 404, code: 'not_found' });
     expect(JSON.stringify(body)).not.toMatch(/at .*\.js/);
   });
@@ -56,7 +56,7 @@ describe('embedded platform (in-process, over HTTP and syslog)', () => {
   it('serves the OpenAPI document', async () => {
     const res = await fetch(`${t.baseUrl}/api/openapi.json`);
     expect(res.status).toBe(200);
-    expect((await res.json()).openapi).toMatch(/^3\./);
+    expect(((await res.json()) as { openapi: string }).openapi).toMatch(/^3\./);
   });
 
   it('receives syslog over UDP and TCP (both framings) onto siem.raw.v1', async () => {

@@ -4,6 +4,7 @@ import { ConfigError, Profile } from '@vigie/config';
 import { DomainError } from '@vigie/contracts';
 import { setLogLevel } from '@vigie/observability';
 import { CliContext } from './cli-context';
+import { auditCommand } from './commands/audit.command';
 import { configCommand } from './commands/config.command';
 import { migrateCommand } from './commands/migrate.command';
 
@@ -16,6 +17,7 @@ export function buildProgram(ctx: CliContext): Command {
     .showHelpAfterError();
   program.addCommand(migrateCommand(ctx));
   program.addCommand(configCommand(ctx));
+  program.addCommand(auditCommand(ctx));
   return program;
 }
 

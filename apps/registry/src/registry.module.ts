@@ -1,4 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { AuditController } from './audit/audit.controller';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { FirstAdmin } from './auth/first-admin';
+import { MembersController } from './members/members.controller';
+import { MembersRepository } from './members/members.repository';
+import { MembersService } from './members/members.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+@Module({
+  controllers: [AuthController, UsersController, MembersController, ApiKeysController, AuditController],
+  providers: [AuthService, FirstAdmin, UsersService, MembersService, MembersRepository, ApiKeysService],
+  exports: [MembersService, UsersService],
+})
+class AccountsModule {}
 
 /**
  * The registry app: REST API over PostgreSQL for members, accounts, the GDPR
@@ -8,6 +26,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 @Module({})
 export class RegistryModule {
   static register(): DynamicModule {
-    return { module: RegistryModule, imports: [] };
+    return { module: RegistryModule, imports: [AccountsModule] };
   }
 }

@@ -48,6 +48,12 @@ export const SETTINGS = {
   'syslog.tcpPort': { type: 'int', min: 0, max: 65535, description: 'Syslog TCP port (0 disables).' },
   'syslog.tlsPort': { type: 'int', min: 0, max: 65535, description: 'Syslog TLS port, RFC 5425 (0 disables).' },
   'syslog.maxMessageSize': { type: 'int', min: 480, max: 16777216, description: 'Longest message kept whole, in bytes; longer ones are cut and tagged `_truncated`.' },
+  'auth.jwtSecret': { type: 'string', optional: true, secret: true, description: 'HS256 key for access tokens (32+ characters). Empty: generated once and kept in the database.' },
+  'auth.accessTokenTtlSeconds': { type: 'int', min: 60, max: 86400, description: 'Lifetime of an access token.' },
+  'auth.refreshTokenTtlSeconds': { type: 'int', min: 300, max: 2592000, description: 'Lifetime of a refresh token (rotated at each use).' },
+  'auth.maxFailedLogins': { type: 'int', min: 1, max: 100, description: 'Failed logins in a row before an account is locked.' },
+  'auth.lockoutSeconds': { type: 'int', min: 1, max: 86400, description: 'How long a locked account stays locked.' },
+  'auth.maxFailuresPerIp': { type: 'int', min: 1, max: 10000, description: 'Failed logins from one address per 10 minutes before it is throttled (429).' },
   'retry.initialDelayMs': { type: 'int', min: 10, description: 'First back-off delay when a dependency is unreachable.' },
   'retry.maxDelayMs': { type: 'int', min: 100, description: 'Longest back-off delay.' },
 } as const satisfies Record<string, SettingSpec>;

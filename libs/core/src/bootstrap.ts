@@ -2,6 +2,7 @@ import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { requestContextMiddleware } from '@vigie/auth';
 import { ConfigError, loadConfig, Profile, VigieConfig } from '@vigie/config';
 import { dataSourceOptions } from '@vigie/database';
 import { createSearchClient } from '@vigie/event-store';
@@ -39,6 +40,7 @@ export function configureHttp(app: INestApplication, config: VigieConfig): void 
   express.set('trust proxy', 'loopback');
   express.useBodyParser('json', { limit: config.get('http.bodyLimit') });
   express.useBodyParser('text', { limit: config.get('http.bodyLimit'), type: ['text/plain', 'application/x-ndjson'] });
+  app.use(requestContextMiddleware);
   app.use(helmet({ contentSecurityPolicy: false }));
   const origins = config.get('http.corsOrigins');
   if (origins.length) app.enableCors({ origin: origins, credentials: true });

@@ -3,6 +3,8 @@ import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ALL_TOPICS } from '@vigie/contracts';
+import { AuditModule } from '@vigie/audit';
+import { AuthModule } from '@vigie/auth';
 import { EventBus } from '@vigie/bus';
 import { VigieConfig } from '@vigie/config';
 import { dataSourceOptions } from '@vigie/database';
@@ -48,6 +50,8 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         TerminusModule.forRoot({ logger: false }),
+        AuthModule,
+        AuditModule,
         TypeOrmModule.forRootAsync({
           useFactory: async () => ({
             ...(await dataSourceOptions(

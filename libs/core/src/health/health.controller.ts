@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import { Public } from '@vigie/auth';
 import { EventBus } from '@vigie/bus';
 import { EventStore } from '@vigie/event-store';
 import { Metrics } from '@vigie/observability';
@@ -13,6 +14,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 @ApiExcludeController()
+@Public()
 @Controller()
 export class HealthController {
   constructor(

@@ -1,0 +1,20 @@
+/** Frequent passwords (French and international lists), lower case. A password equal to one of them, or one of them padded with digits and symbols, is refused. */
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
+  '123456', '123456789', '12345678', 'password', 'qwerty123', 'qwerty', '1234567890', '111111', '1234567', '123123',
+  'abc123', 'password1', 'iloveyou', '000000', 'azerty', 'azerty123', 'azertyuiop', 'qwertyuiop', '1q2w3e4r', '1q2w3e4r5t6y',
+  '123qwe', 'zaq12wsx', 'motdepasse', 'motdepasse1', 'soleil', 'bonjour', 'doudou', 'loulou', 'chouchou', 'marseille',
+  'toulouse', 'nicolas', 'julien', 'camille', 'vitry', 'ivry', 'villejuif', 'gentilly', 'arcueil', 'paris75',
+  'paris', 'france', 'admin', 'administrator', 'administrateur', 'root', 'toor', 'letmein', 'welcome', 'welcome1',
+  'bienvenue', 'changeme', 'changeit', 'passw0rd', 'p@ssw0rd', 'p@ssword', 'pa$$word', 'dragon', 'monkey', 'football',
+  'baseball', 'princess', 'sunshine', 'shadow', 'master', 'superman', 'batman', 'trustno1', 'hello123', 'freedom',
+  'whatever', 'starwars', 'pokemon', 'jordan23', 'michael', 'jennifer', 'charlie', 'liverpool', 'chelsea', 'arsenal',
+  'barcelona', 'juventus', 'olympique', 'psgpsg', 'allezlom', '987654321', '654321', '121212', '112233', '159753',
+  '147258369', '741852963', '1qaz2wsx', '1qazxsw2', 'qazwsx', 'zxcvbnm', 'asdfghjkl', '1234qwer', 'qwer1234', 'abcd1234',
+  'a1b2c3d4', 'aaaaaa', 'azertyuiop123', 'secret', 'secret123', 'test', 'test123', 'testtest', 'demo', 'demo123',
+  'guest', 'user', 'utilisateur', 'mairie', 'mairie123', 'service', 'informatique', 'support', 'helpdesk', 'vigie',
+  'siem', 'security', 'securite', 'summer2024', 'summer2025', 'winter2025', 'hiver2025', 'printemps2026', 'ete2026', 'automne2026',
+  'janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre',
+  'novembre', 'decembre', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'motdepasse123',
+  'passwordpassword', 'password123', 'password1234', 'qwertyqwerty', '123456123456', 'adminadmin', 'rootroot', 'changemenow', 'iloveyou123', 'jetaime',
+  'jetaime123', 'chocolat', 'chocolate', 'doudou123', 'nounours', 'cheval', 'poussin', 'papillon',
+]);
