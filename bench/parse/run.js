@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+/* global require, __dirname, process */
 /* Runs a TypeScript entry point (default: bench-parse.ts) with @swc/core, resolving the @vigie/* path aliases.
  * Usage: node bench/parse/run.js [entry.ts] [args...] */
 const fs = require('node:fs');

@@ -47,28 +47,13 @@ export function wallClock(timeZone: string, utcMs: number): WallClock {
   const parts = f.formatToParts(new Date(utcMs));
   const w: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const p of parts) {
-    switch (p.type) {
-      case 'year':
-        w.year = Number(p.value);
-        break;
-      case 'month':
-        w.month = Number(p.value);
-        break;
-      case 'day':
-        w.day = Number(p.value);
-        break;
-      case 'hour':
-        w.hour = Number(p.value) % 24;
-        break;
-      case 'minute':
-        w.minute = Number(p.value);
-        break;
-      case 'second':
-        w.second = Number(p.value);
-        break;
-      default:
-        break;
-    }
+    const t = p.type;
+    if (t === 'year') w.year = Number(p.value);
+    else if (t === 'month') w.month = Number(p.value);
+    else if (t === 'day') w.day = Number(p.value);
+    else if (t === 'hour') w.hour = Number(p.value) % 24;
+    else if (t === 'minute') w.minute = Number(p.value);
+    else if (t === 'second') w.second = Number(p.value);
   }
   return w;
 }

@@ -14,7 +14,7 @@ import { stormshieldDecoder } from './stormshield.decoder';
 import { suDecoder } from './su.decoder';
 import { sudoDecoder } from './sudo.decoder';
 import { userManagementDecoder } from './user-management.decoder';
-import { windowsDecoder } from './windows/windows.decoder';
+import { windowsDecoder } from './windows.decoder';
 
 /** Content-sniffing order when the program did not select a decoder: most specific first, JSON last. */
 export const DECODERS: readonly Decoder[] = [

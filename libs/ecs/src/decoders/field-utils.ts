@@ -45,30 +45,21 @@ export function basename(path: string): string {
   return i >= 0 ? path.slice(i + 1) : path;
 }
 
+const IANA_TRANSPORTS: Record<string, string> = {
+  '1': 'icmp',
+  '2': 'igmp',
+  '6': 'tcp',
+  '17': 'udp',
+  '47': 'gre',
+  '50': 'esp',
+  '51': 'ah',
+  '58': 'ipv6-icmp',
+  '132': 'sctp',
+};
+
 /** IANA protocol number → ECS network.transport name. */
 export function transportFromNumber(n: string | undefined): string | undefined {
-  switch (n) {
-    case '1':
-      return 'icmp';
-    case '2':
-      return 'igmp';
-    case '6':
-      return 'tcp';
-    case '17':
-      return 'udp';
-    case '47':
-      return 'gre';
-    case '50':
-      return 'esp';
-    case '51':
-      return 'ah';
-    case '58':
-      return 'ipv6-icmp';
-    case '132':
-      return 'sctp';
-    default:
-      return undefined;
-  }
+  return n === undefined ? undefined : IANA_TRANSPORTS[n];
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { EcsEvent } from '../../ecs-document';
+import type { EcsEvent } from '../ecs-document';
 
 type Categorisation = Pick<EcsEvent, 'action' | 'category' | 'type'> & { outcome?: EcsEvent['outcome'] };
 

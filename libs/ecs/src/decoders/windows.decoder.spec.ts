@@ -1,4 +1,4 @@
-import { normalise } from '../../normalise';
+import { normalise } from '../normalise';
 
 const doc = (raw: string) =>
   normalise({

@@ -1,6 +1,6 @@
-import type { DecodedFields } from '../../ecs-document';
-import type { Decoder, DecoderInput } from '../decoder';
-import { basename, intOrUndefined, ipOrUndefined, occursWithin, portOrUndefined, present } from '../field-utils';
+import type { DecodedFields } from '../ecs-document';
+import type { Decoder, DecoderInput } from './decoder';
+import { basename, intOrUndefined, ipOrUndefined, occursWithin, portOrUndefined, present } from './field-utils';
 import { parseSnare } from './snare-parser';
 import { ACCOUNT_MANAGEMENT, GROUP_MEMBERSHIP, LOGON_EVENTS, LOGON_TYPES, WINDOWS_EVENTS } from './windows-event-map';
 
