@@ -1,5 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ReceiversModule } from './receivers/receivers.module';
+import { NormaliserModule } from './normaliser/normaliser.module';
+import { IndexerModule } from './indexer/indexer.module';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
+import { RetentionModule } from './retention/retention.module';
 
 /**
  * The ingestion app: syslog/HTTP receivers → siem.raw.v1 → normaliser →
@@ -8,6 +12,6 @@ import { ReceiversModule } from './receivers/receivers.module';
 @Module({})
 export class IngestionModule {
   static register(): DynamicModule {
-    return { module: IngestionModule, imports: [ReceiversModule] };
+    return { module: IngestionModule, imports: [ReceiversModule, NormaliserModule, IndexerModule, DeadLettersModule, RetentionModule] };
   }
 }
