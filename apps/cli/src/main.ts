@@ -6,7 +6,10 @@ import { setLogLevel } from '@vigie/observability';
 import { CliContext } from './cli-context';
 import { auditCommand } from './commands/audit.command';
 import { configCommand } from './commands/config.command';
+import { dlqCommand } from './commands/dlq.command';
 import { migrateCommand } from './commands/migrate.command';
+import { rulesCommand } from './commands/rules.command';
+import { logtestCommand } from './commands/logtest.command';
 
 /** `npm run -s vigie -- <command>`. Exit codes: 0 ok, 1 failure, 2 usage, 78 configuration. */
 export function buildProgram(ctx: CliContext): Command {
@@ -17,6 +20,9 @@ export function buildProgram(ctx: CliContext): Command {
     .showHelpAfterError();
   program.addCommand(migrateCommand(ctx));
   program.addCommand(configCommand(ctx));
+  program.addCommand(rulesCommand(ctx));
+  program.addCommand(logtestCommand({ write: (line) => ctx.out(line), err: (text) => ctx.err(text) }));
+  program.addCommand(dlqCommand(ctx));
   program.addCommand(auditCommand(ctx));
   return program;
 }
