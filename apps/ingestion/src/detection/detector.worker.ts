@@ -1,0 +1,203 @@
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown, Optional, Inject } from '@nestjs/common';
+import { BusMessage, EventBus, OutgoingMessage, Subscription } from '@vigie/bus';
+import { AlertMessage, Topics } from '@vigie/contracts';
+import { logger, Metrics } from '@vigie/observability';
+import type { EcsEvent } from '@vigie/sigma';
+import { alertBusKey } from './alert-builder';
+import { DetectionPipeline } from './detection-pipeline';
+import { defaultDetectionSettings, DetectionSettings } from './detection-settings';
+import { LruMap } from './lru-map';
+import { loadRulePack, RulePack } from './rule-pack.loader';
+import { WorkingHoursCalendar } from './working-hours';
+
+export const DETECTION_SETTINGS = Symbol('DETECTION_SETTINGS');
+export const DETECTOR_GROUP = 'vigie-detector';
+
+/**
+ * Detector: consumes ECS documents from `siem.events.v1` (group `vigie-detector`), runs the Sigma rules and
+ * correlations, and publishes {@link AlertMessage}s on `siem.alerts.v1` keyed by rule id and group key.
+ * Rules are loaded once at start; bad rules are logged and skipped, never fatal. Idle windows are closed
+ * against the wall clock every `flushIntervalMs`, only while the consumer is caught up.
+ */
+@Injectable()
+export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = logger('DetectorWorker');
+  private readonly settings: DetectionSettings;
+  private pipeline?: DetectionPipeline;
+  private subscription?: Subscription;
+  private timer?: NodeJS.Timeout;
+  private lastBatchAt = 0;
+  private busy = false;
+  private stopping = false;
+  /** event.id of recently evaluated events: a redelivered batch is not counted twice. */
+  private readonly seen = new LruMap<string, true>(200_000);
+  private lastStats = { evictions: 0, lateEvents: 0 };
+  private readonly m;
+
+  constructor(
+    private readonly bus: EventBus,
+    metrics: Metrics,
+    @Optional() @Inject(DETECTION_SETTINGS) settings?: DetectionSettings,
+  ) {
+    this.settings = settings ?? defaultDetectionSettings();
+    this.m = {
+      events: metrics.counter('vigie_detector_events_total', 'Events evaluated by the detector'),
+      duplicates: metrics.counter('vigie_detector_duplicate_events_total', 'Redelivered events skipped (same event.id)'),
+      invalid: metrics.counter('vigie_detector_invalid_messages_total', 'Messages on siem.events.v1 that are not JSON objects'),
+      alerts: metrics.counter('vigie_detector_alerts_total', 'Alert messages published', ['rule', 'level', 'status']),
+      groups: metrics.gauge('vigie_detector_correlation_groups', 'Open correlation groups'),
+      evictions: metrics.counter('vigie_detector_evictions_total', 'Correlation groups evicted (maxGroups reached)'),
+      late: metrics.counter('vigie_detector_late_events_total', 'Events older than the allowed lateness (not correlated)'),
+      rules: metrics.gauge('vigie_detector_rules', 'Loaded Sigma documents by status', ['status']),
+      publishFailures: metrics.counter('vigie_detector_publish_failures_total', 'Failed publications to siem.alerts.v1'),
+      latency: metrics.histogram(
+        'vigie_detector_alert_latency_seconds',
+        'From an event entering the detector to its alert being published',
+        [],
+        [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      ),
+    };
+  }
+
+  /** Load the rules (logging every rule that is not ok) and build the pipeline. */
+  load(): RulePack {
+    const s = this.settings;
+    const pack = loadRulePack({
+      dirs: s.ruleDirs,
+      optionalDirs: s.userRuleDirs,
+      mappingFile: s.mappingFile,
+      placeholdersFile: s.placeholdersFile,
+      filterMode: s.filterMode,
+    });
+    for (const p of pack.problems) {
+      this.log.warn(
+        { rule: p.id ?? p.name, title: p.title, origin: `${p.origin.path}#${p.origin.document}`, status: p.status, feature: p.feature, reason: p.reason },
+        'Sigma rule not loaded',
+      );
+    }
+    const counts = { ok: 0, unsupported: 0, invalid: 0 };
+    for (const d of pack.documents) counts[d.result.status]++;
+    for (const [status, n] of Object.entries(counts)) this.m.rules.set({ status }, n);
+    let calendar: WorkingHoursCalendar | undefined;
+    try {
+      calendar = WorkingHoursCalendar.fromFile(s.workingHoursFile);
+    } catch (e) {
+      this.log.warn({ file: s.workingHoursFile, error: (e as Error).message }, 'working hours not loaded; using 07:00-20:00 Mon-Fri Europe/Paris');
+    }
+    this.pipeline = new DetectionPipeline(pack.rules, {
+      timeField: s.timeField,
+      allowedLatenessMs: s.allowedLatenessMs,
+      maxGroupsPerRule: s.maxGroupsPerRule,
+      calendar,
+    });
+    this.log.info({ ...counts, rules: pack.rules.length, skippedDirs: pack.skippedDirs }, 'detection rules loaded');
+    return pack;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      this.load();
+    } catch (e) {
+      // A missing bundled pack or a broken mapping: detection stays off, ingestion keeps running.
+      this.log.error({ error: (e as Error).message }, 'detection rules could not be loaded; detector not started');
+      return;
+    }
+    this.subscription = await this.bus.subscribe({
+      groupId: DETECTOR_GROUP,
+      topics: [Topics.events],
+      fromBeginning: false,
+      maxBatchSize: 500,
+      handler: (batch) => this.handle(batch),
+    });
+    this.timer = setInterval(() => void this.tick(), this.settings.flushIntervalMs);
+    this.timer.unref();
+  }
+
+  /** Evaluate a batch and publish its alerts; resolves only once the alerts are on the bus. */
+  async handle(batch: BusMessage[]): Promise<void> {
+    const pipeline = this.pipeline;
+    if (!pipeline) return;
+    this.busy = true;
+    try {
+      const entered = performance.now();
+      const alerts: AlertMessage[] = [];
+      for (const msg of batch) {
+        let event: EcsEvent;
+        try {
+          const parsed: unknown = JSON.parse(msg.value);
+          if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+          event = parsed as EcsEvent;
+        } catch {
+          this.m.invalid.inc();
+          continue;
+        }
+        const id = (event.event as { id?: unknown } | undefined)?.id;
+        if (typeof id === 'string') {
+          if (this.seen.has(id)) {
+            this.m.duplicates.inc();
+            continue;
+          }
+          this.seen.set(id, true);
+        }
+        this.m.events.inc();
+        alerts.push(...pipeline.process(event, Date.now()));
+      }
+      await this.publish(alerts, entered);
+      this.updateStats();
+    } finally {
+      this.lastBatchAt = Date.now();
+      this.busy = false;
+    }
+  }
+
+  /** Close idle windows against the wall clock, only when no batch is being handled and the consumer is idle. */
+  async tick(nowMs = Date.now()): Promise<void> {
+    const pipeline = this.pipeline;
+    if (!pipeline || this.busy || nowMs - this.lastBatchAt < this.settings.flushIntervalMs) return;
+    const alerts = pipeline.flush(nowMs);
+    if (alerts.length > 0) await this.publish(alerts);
+    this.updateStats();
+  }
+
+  private async publish(alerts: AlertMessage[], enteredAt?: number): Promise<void> {
+    if (alerts.length === 0) return;
+    const messages: OutgoingMessage[] = alerts.map((a) => ({
+      key: alertBusKey(a),
+      value: JSON.stringify(a),
+      headers: { 'vigie-rule': a.rule.id, 'vigie-status': a.status },
+    }));
+    // Alerts are never dropped: the batch is not committed until they are on the bus. Evaluating the batch again
+    // would count its events twice, so the publication is retried here instead of throwing.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.bus.publish(Topics.alerts, messages);
+        break;
+      } catch (e) {
+        this.m.publishFailures.inc();
+        if (this.stopping) throw e;
+        this.log.warn({ error: (e as Error).message, attempt, alerts: alerts.length }, 'publish to siem.alerts.v1 failed; retrying');
+        await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** attempt, 5000)));
+      }
+    }
+    const seconds = enteredAt !== undefined ? (performance.now() - enteredAt) / 1000 : undefined;
+    for (const a of alerts) {
+      this.m.alerts.inc({ rule: a.rule.id, level: a.rule.level, status: a.status });
+      if (seconds !== undefined) this.m.latency.observe(seconds);
+    }
+  }
+
+  private updateStats(): void {
+    const st = this.pipeline?.stats();
+    if (!st) return;
+    this.m.groups.set(st.groups);
+    if (st.evictions > this.lastStats.evictions) this.m.evictions.inc(st.evictions - this.lastStats.evictions);
+    if (st.lateEvents > this.lastStats.lateEvents) this.m.late.inc(st.lateEvents - this.lastStats.lateEvents);
+    this.lastStats = { evictions: st.evictions, lateEvents: st.lateEvents };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.subscription?.stop().catch((e) => this.log.warn({ error: (e as Error).message }, 'detector stop failed'));
+  }
+}
