@@ -4,6 +4,7 @@ import { NormaliserModule } from './normaliser/normaliser.module';
 import { IndexerModule } from './indexer/indexer.module';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { RetentionModule } from './retention/retention.module';
+import { DetectionModule } from './detection/detection.module';
 
 /**
  * The ingestion app: syslog/HTTP receivers → siem.raw.v1 → normaliser →
@@ -12,6 +13,6 @@ import { RetentionModule } from './retention/retention.module';
 @Module({})
 export class IngestionModule {
   static register(): DynamicModule {
-    return { module: IngestionModule, imports: [ReceiversModule, NormaliserModule, IndexerModule, DeadLettersModule, RetentionModule] };
+    return { module: IngestionModule, imports: [ReceiversModule, NormaliserModule, IndexerModule, DeadLettersModule, RetentionModule, DetectionModule] };
   }
 }
