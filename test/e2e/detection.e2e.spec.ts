@@ -42,11 +42,15 @@ describe('detection end to end (syslog → normaliser → detector → siem.aler
     const attacker = '198.51.100.23';
     let lastSent = 0;
     for (let i = 0; i < 5; i++) {
-      await new Promise<void>((r) => udp.send(sshFailure('srv-e2e-udp', attacker, i), t.syslogPort, '127.0.0.1', () => r()));
+      await new Promise<void>((r) =>
+        udp.send(sshFailure('srv-e2e-udp', attacker, i), t.syslogPort, '127.0.0.1', () => r()),
+      );
       lastSent = performance.now();
     }
     udp.close();
-    const got = await waitFor(() => alerts.find((a) => a.alert.rule.id === SSH_BRUTE_FORCE && a.alert.groupValues['source.ip'] === attacker));
+    const got = await waitFor(() =>
+      alerts.find((a) => a.alert.rule.id === SSH_BRUTE_FORCE && a.alert.groupValues['source.ip'] === attacker),
+    );
     const latencyMs = got.receivedAt - lastSent;
     console.log(`UDP: alert ${latencyMs.toFixed(1)} ms after the last line`);
     expect(latencyMs).toBeLessThan(1000);
@@ -69,13 +73,18 @@ describe('detection end to end (syslog → normaliser → detector → siem.aler
       const s = connect(t.syslogPort, '127.0.0.1', () => s.end(payload, () => resolve(performance.now())));
       s.on('error', reject);
     });
-    const mine = () => alerts.filter((a) => a.alert.rule.id === SSH_BRUTE_FORCE && a.alert.groupValues['source.ip'] === attacker);
+    const mine = () =>
+      alerts.filter((a) => a.alert.rule.id === SSH_BRUTE_FORCE && a.alert.groupValues['source.ip'] === attacker);
     await waitFor(() => (mine().length >= 2 ? true : undefined));
     const [first, update] = mine();
     console.log(`TCP: alert ${(first.receivedAt - sent).toFixed(1)} ms after the last line`);
     expect(first.receivedAt - sent).toBeLessThan(1000);
     expect([first.alert.status, first.alert.count]).toEqual(['new', 5]);
-    expect([update.alert.status, update.alert.count, update.alert.alertKey]).toEqual(['update', 6, first.alert.alertKey]);
+    expect([update.alert.status, update.alert.count, update.alert.alertKey]).toEqual([
+      'update',
+      6,
+      first.alert.alertKey,
+    ]);
   });
 
   it('exposes detector metrics', async () => {

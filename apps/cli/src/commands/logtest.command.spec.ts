@@ -21,11 +21,14 @@ const failed = (s: number) =>
 
 describe('vigie logtest', () => {
   it('prints the ECS document of each line, attributed to the member and host given', async () => {
-    const { out, result } = await run(['<86>Mar  2 10:42:00 srv-mairie su[4100]: Successful su for root by bob', '', 'garbage ~~~'], {
-      member: 'arcueil',
-      hostIp: '10.10.0.5',
-      tz: 'UTC',
-    });
+    const { out, result } = await run(
+      ['<86>Mar  2 10:42:00 srv-mairie su[4100]: Successful su for root by bob', '', 'garbage ~~~'],
+      {
+        member: 'arcueil',
+        hostIp: '10.10.0.5',
+        tz: 'UTC',
+      },
+    );
     expect(result).toEqual({ lines: 2, errors: 0, alerts: 0 });
     expect(out).toHaveLength(2);
     expect(out[0].event).toMatchObject({
@@ -46,7 +49,9 @@ describe('vigie logtest', () => {
     ];
     const { out, result } = await run(lines, { member: 'ivry', rules: [RULES] });
     expect(out).toHaveLength(lines.length + 1);
-    expect((out[0].alerts as AlertMessage[]).map((a) => a.rule.title)).toEqual(['Élévation root par un compte hors liste (sudo ou su)']);
+    expect((out[0].alerts as AlertMessage[]).map((a) => a.rule.title)).toEqual([
+      'Élévation root par un compte hors liste (sudo ou su)',
+    ]);
     for (const o of out.slice(1, lines.length)) expect(o.alerts).toEqual([]);
     const last = out[out.length - 1];
     expect(Object.keys(last)).toEqual(['alerts']);

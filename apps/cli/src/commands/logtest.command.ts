@@ -73,7 +73,11 @@ function buildPipeline(options: LogtestOptions, io: LogtestIo): DetectionPipelin
   }
   const whFile = options.workingHours ?? join(dir, 'detection/working-hours.yaml');
   const calendar = existsSync(whFile) ? WorkingHoursCalendar.fromFile(whFile) : undefined;
-  return new DetectionPipeline(pack.rules, { timeField: 'event', calendar, now: () => (options.now ?? (() => new Date()))().getTime() });
+  return new DetectionPipeline(pack.rules, {
+    timeField: 'event',
+    calendar,
+    now: () => (options.now ?? (() => new Date()))().getTime(),
+  });
 }
 
 /**

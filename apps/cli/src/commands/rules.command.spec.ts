@@ -48,8 +48,8 @@ describe('vigie rules validate', () => {
     expect(t.out[0]).toMatch(new RegExp(`^-  ${join(dir, 'broken.yaml')}#0  invalid: YAML: `));
     expect(t.out.slice(1, 4)).toEqual([
       'r-good  good  ok',
-      expect.stringMatching(/^r-count  old count  unsupported: /),
-      expect.stringMatching(/^-  multi line  invalid: .*condition/),
+      expect.stringMatching(/^r-count {2}old count {2}unsupported: /),
+      expect.stringMatching(/^- {2}multi line {2}invalid: .*condition/),
     ]);
     expect(JSON.parse(t.out[4])).toEqual({ total: 4, ok: 1, unsupported: 1, invalid: 2 });
   });
@@ -62,7 +62,9 @@ describe('vigie rules validate', () => {
   });
 
   it('says in --help that invalid rules still exit 0', () => {
-    const help = rulesCommand(io().io).commands.find((c) => c.name() === 'validate')!.helpInformation();
+    const help = rulesCommand(io().io)
+      .commands.find((c) => c.name() === 'validate')!
+      .helpInformation();
     expect(help.replace(/\s+/g, ' ')).toMatch(/Exit status 0 even when rules are invalid/);
   });
 });

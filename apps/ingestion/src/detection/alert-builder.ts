@@ -45,8 +45,7 @@ export function hostOf(event: EcsEvent): string | undefined {
 function enrichmentOf(event: EcsEvent): Pick<AlertState, 'application' | 'personalData'> {
   const app = pick(event, ['vigie', 'application']) as { id?: unknown; name?: unknown } | undefined;
   const personal = pick(event, ['vigie', 'personal_data']);
-  const application =
-    app && (str(app.id) || str(app.name)) ? { id: str(app.id), name: str(app.name) } : undefined;
+  const application = app && (str(app.id) || str(app.name)) ? { id: str(app.id), name: str(app.name) } : undefined;
   return { application, personalData: typeof personal === 'boolean' ? personal : undefined };
 }
 

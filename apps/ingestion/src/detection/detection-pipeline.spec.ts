@@ -33,7 +33,9 @@ describe('DetectionPipeline', () => {
     const p = new DetectionPipeline(rules, { now: () => 0 });
     expect(p.process(ev(0, 'ivry'))).toEqual([]);
     expect(p.process(ev(1, 'vitry'))).toEqual([]);
-    const [alert] = p.process(ev(2, 'arcueil', { vigie: { application: { id: 'app-1', name: 'Etat civil' }, personal_data: true } }));
+    const [alert] = p.process(
+      ev(2, 'arcueil', { vigie: { application: { id: 'app-1', name: 'Etat civil' }, personal_data: true } }),
+    );
     expect(alert).toMatchObject({
       status: 'new',
       kind: 'correlation',

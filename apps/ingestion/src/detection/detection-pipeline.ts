@@ -14,7 +14,11 @@ export interface DetectionPipelineOptions {
   now?: () => number;
 }
 
-function timeOf(event: EcsEvent, fallback: number | undefined, field: 'received' | 'event' = 'event'): number | undefined {
+function timeOf(
+  event: EcsEvent,
+  fallback: number | undefined,
+  field: 'received' | 'event' = 'event',
+): number | undefined {
   const ts = field === 'event' ? event['@timestamp'] : (event.event as { created?: unknown } | undefined)?.created;
   if (typeof ts === 'number' && Number.isFinite(ts)) return ts;
   if (typeof ts === 'string') {

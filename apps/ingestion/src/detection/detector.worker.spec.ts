@@ -41,7 +41,11 @@ describe('DetectorWorker', () => {
     bus = new MemoryEventBus({ partitions: 4, maxQueued: 10_000 });
     await bus.ensureTopics([Topics.events, Topics.alerts]);
     metrics = new Metrics(false);
-    worker = new DetectorWorker(bus, metrics, { ...defaultDetectionSettings(CONFIG_DIR), userRuleDirs: [], ...settings });
+    worker = new DetectorWorker(bus, metrics, {
+      ...defaultDetectionSettings(CONFIG_DIR),
+      userRuleDirs: [],
+      ...settings,
+    });
     await worker.onApplicationBootstrap();
     alerts.length = 0;
     keys.length = 0;
@@ -105,7 +109,10 @@ describe('DetectorWorker', () => {
   it('reports bad user rules without failing, and closes deferred windows on the flush tick', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-rules-'));
     writeFileSync(join(dir, 'broken.yml'), 'title: no detection\nlogsource: {product: linux}\n');
-    writeFileSync(join(dir, 'agg.yml'), 'title: old aggregation\nlogsource: {product: linux}\ndetection:\n  sel: {a: 1}\n  condition: sel | count() > 5\n');
+    writeFileSync(
+      join(dir, 'agg.yml'),
+      'title: old aggregation\nlogsource: {product: linux}\ndetection:\n  sel: {a: 1}\n  condition: sel | count() > 5\n',
+    );
     writeFileSync(
       join(dir, 'quiet.yml'),
       [
@@ -126,11 +133,22 @@ describe('DetectorWorker', () => {
     expect(pack.skippedDirs).toEqual([join(dir, 'missing')]);
     const t0 = Date.now() - 5000;
     await worker.handle([
-      { topic: Topics.events, partition: 0, offset: '0', key: 'k', value: JSON.stringify(sshFailure(1, new Date(t0).toISOString())) },
+      {
+        topic: Topics.events,
+        partition: 0,
+        offset: '0',
+        key: 'k',
+        value: JSON.stringify(sshFailure(1, new Date(t0).toISOString())),
+      },
     ]);
     await worker.tick(Date.now() + 10_000);
     const few = await waitFor(() => alerts.find((a) => a.rule.id === 'user-few-failures'));
-    expect(few).toMatchObject({ status: 'new', count: 1, groupValues: { 'source.ip': '203.0.113.9' }, members: ['ivry'] });
+    expect(few).toMatchObject({
+      status: 'new',
+      count: 1,
+      groupValues: { 'source.ip': '203.0.113.9' },
+      members: ['ivry'],
+    });
   });
 
   it('does not start (and does not throw) when the bundled rule directory is missing', async () => {

@@ -42,14 +42,26 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
     this.settings = settings ?? defaultDetectionSettings();
     this.m = {
       events: metrics.counter('vigie_detector_events_total', 'Events evaluated by the detector'),
-      duplicates: metrics.counter('vigie_detector_duplicate_events_total', 'Redelivered events skipped (same event.id)'),
-      invalid: metrics.counter('vigie_detector_invalid_messages_total', 'Messages on siem.events.v1 that are not JSON objects'),
+      duplicates: metrics.counter(
+        'vigie_detector_duplicate_events_total',
+        'Redelivered events skipped (same event.id)',
+      ),
+      invalid: metrics.counter(
+        'vigie_detector_invalid_messages_total',
+        'Messages on siem.events.v1 that are not JSON objects',
+      ),
       alerts: metrics.counter('vigie_detector_alerts_total', 'Alert messages published', ['rule', 'level', 'status']),
       groups: metrics.gauge('vigie_detector_correlation_groups', 'Open correlation groups'),
       evictions: metrics.counter('vigie_detector_evictions_total', 'Correlation groups evicted (maxGroups reached)'),
-      late: metrics.counter('vigie_detector_late_events_total', 'Events older than the allowed lateness (not correlated)'),
+      late: metrics.counter(
+        'vigie_detector_late_events_total',
+        'Events older than the allowed lateness (not correlated)',
+      ),
       rules: metrics.gauge('vigie_detector_rules', 'Loaded Sigma documents by status', ['status']),
-      publishFailures: metrics.counter('vigie_detector_publish_failures_total', 'Failed publications to siem.alerts.v1'),
+      publishFailures: metrics.counter(
+        'vigie_detector_publish_failures_total',
+        'Failed publications to siem.alerts.v1',
+      ),
       latency: metrics.histogram(
         'vigie_detector_alert_latency_seconds',
         'From an event entering the detector to its alert being published',
@@ -71,7 +83,14 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
     });
     for (const p of pack.problems) {
       this.log.warn(
-        { rule: p.id ?? p.name, title: p.title, origin: `${p.origin.path}#${p.origin.document}`, status: p.status, feature: p.feature, reason: p.reason },
+        {
+          rule: p.id ?? p.name,
+          title: p.title,
+          origin: `${p.origin.path}#${p.origin.document}`,
+          status: p.status,
+          feature: p.feature,
+          reason: p.reason,
+        },
         'Sigma rule not loaded',
       );
     }
@@ -82,7 +101,10 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
     try {
       calendar = WorkingHoursCalendar.fromFile(s.workingHoursFile);
     } catch (e) {
-      this.log.warn({ file: s.workingHoursFile, error: (e as Error).message }, 'working hours not loaded; using 07:00-20:00 Mon-Fri Europe/Paris');
+      this.log.warn(
+        { file: s.workingHoursFile, error: (e as Error).message },
+        'working hours not loaded; using 07:00-20:00 Mon-Fri Europe/Paris',
+      );
     }
     this.pipeline = new DetectionPipeline(pack.rules, {
       timeField: s.timeField,
@@ -175,7 +197,10 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
       } catch (e) {
         this.m.publishFailures.inc();
         if (this.stopping) throw e;
-        this.log.warn({ error: (e as Error).message, attempt, alerts: alerts.length }, 'publish to siem.alerts.v1 failed; retrying');
+        this.log.warn(
+          { error: (e as Error).message, attempt, alerts: alerts.length },
+          'publish to siem.alerts.v1 failed; retrying',
+        );
         await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** attempt, 5000)));
       }
     }
@@ -198,6 +223,8 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
-    await this.subscription?.stop().catch((e) => this.log.warn({ error: (e as Error).message }, 'detector stop failed'));
+    await this.subscription
+      ?.stop()
+      .catch((e) => this.log.warn({ error: (e as Error).message }, 'detector stop failed'));
   }
 }

@@ -1,7 +1,13 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadRulePack, parsePlaceholders, PlaceholdersError, readRuleDirectory, RuleDirectoryError } from './rule-pack.loader';
+import {
+  loadRulePack,
+  parsePlaceholders,
+  PlaceholdersError,
+  readRuleDirectory,
+  RuleDirectoryError,
+} from './rule-pack.loader';
 import { bundledPack } from './scenarios/scenario-harness';
 
 describe('rule pack loader', () => {

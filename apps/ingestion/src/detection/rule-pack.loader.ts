@@ -1,14 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import {
-  FieldMappingConfig,
-  loadFieldMappingFile,
-  loadRules,
-  LoadOptions,
-  LoadResult,
-  RuleSource,
-} from '@vigie/sigma';
+import { FieldMappingConfig, loadFieldMappingFile, loadRules, LoadOptions, LoadResult, RuleSource } from '@vigie/sigma';
 
 /** A rule directory given to the detector or the CLI does not exist or cannot be read. */
 export class RuleDirectoryError extends Error {

@@ -14,8 +14,16 @@ describe('WorkingHoursCalendar', () => {
   });
 
   it('gives the local date, weekday and minute', () => {
-    expect(localTime(Date.parse('2026-03-29T01:30:00Z'), 'Europe/Paris')).toEqual({ date: '2026-03-29', weekday: 'sun', minute: 3 * 60 + 30 });
-    expect(localTime(Date.parse('2026-12-31T23:30:00Z'), 'Europe/Paris')).toEqual({ date: '2027-01-01', weekday: 'fri', minute: 30 });
+    expect(localTime(Date.parse('2026-03-29T01:30:00Z'), 'Europe/Paris')).toEqual({
+      date: '2026-03-29',
+      weekday: 'sun',
+      minute: 3 * 60 + 30,
+    });
+    expect(localTime(Date.parse('2026-12-31T23:30:00Z'), 'Europe/Paris')).toEqual({
+      date: '2027-01-01',
+      weekday: 'fri',
+      minute: 30,
+    });
   });
 
   it('reads per-member overrides, holidays and night shifts from YAML', () => {

@@ -57,8 +57,20 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** Last minute computed per zone: events arrive roughly in time order, so most lookups hit it. */
+const lastMinute = new Map<string, { minute: number; value: LocalTime }>();
+
 /** Local calendar date, weekday and minute of the day of an instant in an IANA zone (DST-aware). */
 export function localTime(epochMs: number, timeZone: string): LocalTime {
+  const minute = Math.floor(epochMs / 60_000);
+  const cached = lastMinute.get(timeZone);
+  if (cached && cached.minute === minute) return cached.value;
+  const value = computeLocalTime(epochMs, timeZone);
+  lastMinute.set(timeZone, { minute, value });
+  return value;
+}
+
+function computeLocalTime(epochMs: number, timeZone: string): LocalTime {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(epochMs))) parts[p.type] = p.value;
   const date = `${parts.year}-${parts.month}-${parts.day}`;

@@ -38,10 +38,15 @@ describe('scenario: account created (Windows 4720, Linux useradd)', () => {
     const s = new Scenario();
     s.feed([
       { raw: `<86>${bsdTime(AT)} srv-ged useradd[2231]: new group: name=jdupont, GID=1001`, at: AT },
-      { raw: `<86>${bsdTime(AT)} srv-ged useradd[2231]: new user: name=jdupont, UID=1001, GID=1001, home=/home/jdupont, shell=/bin/bash, from=/dev/pts/0`, at: AT },
+      {
+        raw: `<86>${bsdTime(AT)} srv-ged useradd[2231]: new user: name=jdupont, UID=1001, GID=1001, home=/home/jdupont, shell=/bin/bash, from=/dev/pts/0`,
+        at: AT,
+      },
       { raw: `<86>${bsdTime(AT)} srv-ged groupadd[2240]: group added to /etc/group: name=rgpd, GID=1002`, at: AT },
       { raw: `<86>${bsdTime(AT)} srv-ged userdel[2250]: delete user 'olduser'`, at: AT },
     ]);
-    expect(s.alerts.map((a) => [a.rule.id, a.groupValues['host.name']])).toEqual([[RULES.lnxAccountCreated, 'srv-ged']]);
+    expect(s.alerts.map((a) => [a.rule.id, a.groupValues['host.name']])).toEqual([
+      [RULES.lnxAccountCreated, 'srv-ged'],
+    ]);
   });
 });

@@ -2,7 +2,9 @@ import { fortigate, iptables, pfsense, stormshield } from './firewall-lines';
 import { RULES, Scenario, times } from './scenario-harness';
 
 const SCANNER = '162.142.125.217';
-const PORTS = [21, 22, 23, 25, 53, 80, 110, 111, 135, 139, 143, 443, 445, 993, 995, 1433, 1723, 3306, 3389, 5900, 8080, 8443];
+const PORTS = [
+  21, 22, 23, 25, 53, 80, 110, 111, 135, 139, 143, 443, 445, 993, 995, 1433, 1723, 3306, 3389, 5900, 8080, 8443,
+];
 
 function scanLine(i: number, at: string, port: number, src = SCANNER): string {
   switch (i % 4) {

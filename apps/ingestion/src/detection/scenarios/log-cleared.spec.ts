@@ -47,7 +47,10 @@ describe('scenario: Windows event log cleared (1102, 104)', () => {
     const s = new Scenario();
     s.feed([
       { raw: nxlog(AT, 'SRV-FIC', { EventID: 1100, SourceName: 'Microsoft-Windows-Eventlog' }), at: AT },
-      { raw: nxlog(AT, 'SRV-FIC', { EventID: 104, Channel: 'System', SourceName: 'Microsoft-Windows-Kernel-Power' }), at: AT },
+      {
+        raw: nxlog(AT, 'SRV-FIC', { EventID: 104, Channel: 'System', SourceName: 'Microsoft-Windows-Kernel-Power' }),
+        at: AT,
+      },
     ]);
     expect(s.alerts).toEqual([]);
   });

@@ -9,7 +9,11 @@ describe('scenario: password spraying (value_count ≥ 5 user names per source i
     const users = ['mmartin', 'jdupont', 'pmoreau', 'sleroy', 'agarcia'];
     const lines = users.map((u, i) =>
       i < 3
-        ? { raw: `<38>${bsdTime(at[i])} srv-web-gentilly sshd[${300 + i}]: Failed password for ${u} from ${SPRAYER} port ${40000 + i} ssh2`, at: at[i], member: 'gentilly' }
+        ? {
+            raw: `<38>${bsdTime(at[i])} srv-web-gentilly sshd[${300 + i}]: Failed password for ${u} from ${SPRAYER} port ${40000 + i} ssh2`,
+            at: at[i],
+            member: 'gentilly',
+          }
         : {
             raw: nxlog(at[i], 'DC01.gentilly.local', {
               EventID: 4625,
@@ -49,7 +53,12 @@ describe('scenario: password spraying (value_count ≥ 5 user names per source i
     const s = new Scenario();
     const at = times('2026-11-29T09:00:00Z', 12, 20_000);
     const four = ['a.roux', 'b.roux', 'c.roux', 'd.roux'];
-    s.feed(four.map((u, i) => ({ raw: `<38>${bsdTime(at[i])} srv sshd[1]: Failed password for ${u} from ${SPRAYER} port 1 ssh2`, at: at[i] })));
+    s.feed(
+      four.map((u, i) => ({
+        raw: `<38>${bsdTime(at[i])} srv sshd[1]: Failed password for ${u} from ${SPRAYER} port 1 ssh2`,
+        at: at[i],
+      })),
+    );
     s.feed(
       at.slice(4).map((t, i) => ({
         raw: `<38>${bsdTime(t)} srv sshd[2]: Failed password for a.roux from 198.51.100.9 port ${i} ssh2`,
@@ -67,7 +76,13 @@ describe('scenario: password spraying (value_count ≥ 5 user names per source i
     const at = times('2026-11-29T09:00:00Z', 6, 1_000);
     s.feed(
       at.map((t, i) => ({
-        raw: nxlog(t, 'PC-URBA-12', { EventID: 4625, TargetUserName: `user${i}`, LogonType: '2', IpAddress: '-', IpPort: '-' }),
+        raw: nxlog(t, 'PC-URBA-12', {
+          EventID: 4625,
+          TargetUserName: `user${i}`,
+          LogonType: '2',
+          IpAddress: '-',
+          IpPort: '-',
+        }),
         at: t,
       })),
     );

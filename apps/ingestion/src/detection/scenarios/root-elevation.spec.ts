@@ -41,7 +41,10 @@ describe('scenario: sudo or su to root by an account outside the allow list', ()
       { raw: sudo('mmartin', 'postgres', '/usr/bin/psql'), at: AT },
       { raw: `<86>${bsdTime(AT)} srv-mairie su[4100]: Successful su for root by root`, at: AT },
       { raw: `<86>${bsdTime(AT)} srv-mairie su[4100]: FAILED su for root by bob`, at: AT },
-      { raw: `<85>${bsdTime(AT)} srv-mairie sudo[3345]:     alice : user NOT in sudoers ; TTY=pts/1 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/cat /etc/shadow`, at: AT },
+      {
+        raw: `<85>${bsdTime(AT)} srv-mairie sudo[3345]:     alice : user NOT in sudoers ; TTY=pts/1 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/cat /etc/shadow`,
+        at: AT,
+      },
     ]);
     expect(s.alerts).toEqual([]);
   });

@@ -11,7 +11,8 @@ describe('scenario: SSH brute force (event_count ≥ 5 failures in 2 min per mem
     const s = new Scenario();
     const at = times('2026-11-29T12:33:41Z', 7, 10_000);
     const users = ['root', 'root', 'admin', 'root', 'admin', 'root', 'root'];
-    for (let i = 0; i < 4; i++) expect(s.feed([{ raw: failed(at[i], users[i], ATTACKER, 5774 + i, 29160 + i), at: at[i] }])).toEqual([]);
+    for (let i = 0; i < 4; i++)
+      expect(s.feed([{ raw: failed(at[i], users[i], ATTACKER, 5774 + i, 29160 + i), at: at[i] }])).toEqual([]);
     const fifth = s.feed([{ raw: failed(at[4], users[4], ATTACKER, 5778, 29164), at: at[4] }]);
     expect(fifth).toHaveLength(1);
     expect(fifth[0]).toMatchObject({
@@ -27,7 +28,9 @@ describe('scenario: SSH brute force (event_count ≥ 5 failures in 2 min per mem
     });
     expect(fifth[0].rule.tags).toEqual(expect.arrayContaining(['attack.credential-access', 'attack.t1110.001']));
     expect(fifth[0].sampleEventIds).toHaveLength(5);
-    const more = s.feed(at.slice(5).map((t, i) => ({ raw: failed(t, users[5 + i], ATTACKER, 5779 + i, 29165 + i), at: t })));
+    const more = s.feed(
+      at.slice(5).map((t, i) => ({ raw: failed(t, users[5 + i], ATTACKER, 5779 + i, 29165 + i), at: t })),
+    );
     expect(more.map((a) => [a.status, a.count, a.alertKey])).toEqual([
       ['update', 6, fifth[0].alertKey],
       ['update', 7, fifth[0].alertKey],
@@ -41,10 +44,19 @@ describe('scenario: SSH brute force (event_count ≥ 5 failures in 2 min per mem
     const s = new Scenario();
     const at = times('2026-11-29T02:10:00Z', 5, 1_000);
     s.feed([
-      { raw: `<38>${bsdTime(at[0])} ${HOST} sshd[901]: Failed keyboard-interactive/pam for root from ${ATTACKER} port 40001 ssh2`, at: at[0] },
+      {
+        raw: `<38>${bsdTime(at[0])} ${HOST} sshd[901]: Failed keyboard-interactive/pam for root from ${ATTACKER} port 40001 ssh2`,
+        at: at[0],
+      },
       { raw: failed(at[1], 'admin'), at: at[1] },
-      { raw: `<38>${bsdTime(at[2])} ${HOST} sshd[903]: Failed password for invalid user oracle from ${ATTACKER} port 40003 ssh2`, at: at[2] },
-      { raw: `<38>${bsdTime(at[3])} ${HOST} sshd[904]: Failed none for invalid user ubnt from ${ATTACKER} port 40004 ssh2`, at: at[3] },
+      {
+        raw: `<38>${bsdTime(at[2])} ${HOST} sshd[903]: Failed password for invalid user oracle from ${ATTACKER} port 40003 ssh2`,
+        at: at[2],
+      },
+      {
+        raw: `<38>${bsdTime(at[3])} ${HOST} sshd[904]: Failed none for invalid user ubnt from ${ATTACKER} port 40004 ssh2`,
+        at: at[3],
+      },
       { raw: failed(at[4], 'root'), at: at[4] },
     ]);
     expect(s.final(RULES.sshBruteForce)).toHaveLength(1);

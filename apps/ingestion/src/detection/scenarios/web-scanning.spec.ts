@@ -1,10 +1,30 @@
 import { bsdTime, RULES, Scenario, times } from './scenario-harness';
 
 const SCANNER = '2a06:4880:1000::a';
-const PATHS = ['/.env', '/wp-login.php', '/admin/', '/phpmyadmin/', '/.git/config', '/backup.zip', '/config.php.bak',
-  '/server-status', '/xmlrpc.php', '/vendor/phpunit/phpunit/src/Util/PHP/eval-stdin.php', '/cgi-bin/luci', '/actuator/env',
-  '/.aws/credentials', '/wp-config.php.old', '/db.sql', '/owa/', '/solr/admin/info/system', '/HNAP1/', '/boaform/admin/formLogin',
-  '/.DS_Store', '/test.php', '/info.php'];
+const PATHS = [
+  '/.env',
+  '/wp-login.php',
+  '/admin/',
+  '/phpmyadmin/',
+  '/.git/config',
+  '/backup.zip',
+  '/config.php.bak',
+  '/server-status',
+  '/xmlrpc.php',
+  '/vendor/phpunit/phpunit/src/Util/PHP/eval-stdin.php',
+  '/cgi-bin/luci',
+  '/actuator/env',
+  '/.aws/credentials',
+  '/wp-config.php.old',
+  '/db.sql',
+  '/owa/',
+  '/solr/admin/info/system',
+  '/HNAP1/',
+  '/boaform/admin/formLogin',
+  '/.DS_Store',
+  '/test.php',
+  '/info.php',
+];
 
 function nginx(at: string, path: string, status: number, ip = SCANNER): string {
   const d = new Date(at);
