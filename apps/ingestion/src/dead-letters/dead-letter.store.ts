@@ -37,6 +37,15 @@ export class DeadLetterStore {
 
   /** Stores the dead letters; returns how many were new. */
   async insert(letters: DeadLetter[]): Promise<number> {
+    // Copies within one batch: the NOT EXISTS below only sees rows stored before the statement.
+    const seen = new Set<string>();
+    letters = letters.filter((l) => {
+      if (!l.source) return true;
+      const key = `${l.stage}\u0000${l.at}\u0000${JSON.stringify(l.source)}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     let inserted = 0;
     for (let i = 0; i < letters.length; i += INSERT_CHUNK) {
       const chunk = letters.slice(i, i + INSERT_CHUNK);
