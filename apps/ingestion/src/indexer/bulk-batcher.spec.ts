@@ -99,4 +99,43 @@ describe('BulkBatcher', () => {
     await p;
     expect(flushed).toEqual([[1]]);
   });
+
+  it('with two flushes allowed, starts a second while the first is in flight, with the producers not in it', async () => {
+    const releases: Array<() => void> = [];
+    const flushed: number[][] = [];
+    const b = new BulkBatcher<number>({
+      maxItems: 1000,
+      maxWaitMs: 60_000,
+      maxInFlight: 2,
+      flush: async (items) => {
+        flushed.push(items);
+        await new Promise<void>((r) => releases.push(r));
+      },
+    });
+    b.setProducers(4);
+    const first = [b.add([1]), b.add([2])]; // half of four producers parked: first flush
+    await tick();
+    expect(flushed).toEqual([[1, 2]]);
+    const second = [b.add([3]), b.add([4])]; // the two others: second flush while the first is in flight
+    await tick();
+    expect(flushed).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    const third = b.add([5]); // no third flush while two are in flight
+    await tick();
+    expect(flushed).toHaveLength(2);
+    releases[0]();
+    await Promise.all(first);
+    await tick();
+    // Two producers are free again: the waiting item waits for the other one (or for maxWaitMs).
+    expect(flushed).toHaveLength(2);
+    const fourth = b.add([6]);
+    await tick();
+    expect(flushed[2]).toEqual([5, 6]);
+    releases[1]();
+    releases[2]();
+    await Promise.all([...second, third, fourth]);
+    expect(b.waiting).toBe(0);
+  });
 });

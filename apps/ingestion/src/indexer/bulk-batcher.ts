@@ -4,6 +4,8 @@ export type FlushFn<T> = (items: T[]) => Promise<void>;
 export interface BulkBatcherOptions<T> {
   maxItems: number;
   maxWaitMs: number;
+  /** Flushes allowed at the same time (default 1). */
+  maxInFlight?: number;
   flush: FlushFn<T>;
 }
 
@@ -15,8 +17,10 @@ interface Parked<T> {
 
 /**
  * Coalesces the batches of several concurrent producers (bus handlers) into
- * bulk flushes, one at a time. A flush starts when `maxItems` are waiting, when
- * every registered producer is parked waiting (nothing more can come), or
+ * bulk flushes, at most `maxInFlight` at a time. A flush starts when
+ * `maxItems` are waiting, when the producers parked waiting are all those that
+ * are not already waiting on a flush in flight (half of them when two flushes
+ * may run, so that one group fetches while the other's flush is in flight), or
  * `maxWaitMs` after the oldest waiting item. `add` resolves only once the flush
  * holding its items succeeded, and rejects if it failed, so a handler that
  * awaits it commits its offsets only after the store acknowledged them.
@@ -25,7 +29,9 @@ export class BulkBatcher<T> {
   private parked: Array<Parked<T>> = [];
   private count = 0;
   private producers = 1;
-  private flushing = false;
+  private inFlight = 0;
+  /** Producers whose items are in a flush in flight. */
+  private busy = 0;
   private timer?: NodeJS.Timeout;
   private draining = false;
 
@@ -64,9 +70,15 @@ export class BulkBatcher<T> {
     this.draining = false;
   }
 
+  private get maxInFlight(): number {
+    return Math.max(1, this.options.maxInFlight ?? 1);
+  }
+
   private schedule(): void {
-    if (this.flushing || this.parked.length === 0) return;
-    if (this.draining || this.count >= this.options.maxItems || this.parked.length >= this.producers) {
+    if (this.inFlight >= this.maxInFlight || this.parked.length === 0) return;
+    const free = Math.max(1, this.producers - this.busy);
+    const enough = this.maxInFlight > 1 && this.inFlight === 0 ? Math.ceil(free / 2) : free;
+    if (this.draining || this.count >= this.options.maxItems || this.parked.length >= enough) {
       this.clearTimer();
       void this.flushNow();
     } else if (!this.timer) {
@@ -83,8 +95,8 @@ export class BulkBatcher<T> {
   }
 
   private async flushNow(): Promise<void> {
-    if (this.flushing || this.parked.length === 0) return;
-    this.flushing = true;
+    if (this.inFlight >= this.maxInFlight || this.parked.length === 0) return;
+    this.inFlight++;
     this.clearTimer();
     const taken: Array<Parked<T>> = [];
     let n = 0;
@@ -94,13 +106,16 @@ export class BulkBatcher<T> {
       n += p.items.length;
     }
     this.count -= n;
+    this.busy += taken.length;
+    this.schedule();
     try {
       await this.options.flush(taken.length === 1 ? taken[0].items : taken.flatMap((p) => p.items));
       for (const p of taken) p.resolve();
     } catch (error) {
       for (const p of taken) p.reject(error);
     } finally {
-      this.flushing = false;
+      this.inFlight--;
+      this.busy -= taken.length;
       this.schedule();
     }
   }

@@ -12,13 +12,15 @@ export class IndexerOptions {
   /** Most documents in one bulk request. */
   maxBatchDocs = 5000;
   /** Longest a document waits for its bulk request to fill up. */
-  maxBatchWaitMs = 1000;
+  maxBatchWaitMs = 200;
   /**
    * Consumers in the group in this process (Kafka only; the in-process bus
    * delivers a group's partitions to one consumer). Their batches are
    * coalesced into one bulk request.
    */
-  kafkaConsumers = 3;
+  kafkaConsumers = 6;
+  /** Bulk requests in flight at once (each consumer still waits for its own). */
+  maxBulkInFlight = 2;
   /** First back-off while the store pushes back, doubled up to `retryMaxDelayMs`. */
   retryInitialDelayMs = 200;
   retryMaxDelayMs = 5000;

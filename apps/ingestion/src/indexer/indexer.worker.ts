@@ -57,6 +57,7 @@ export class IndexerWorker implements OnApplicationBootstrap, OnModuleDestroy {
     this.batcher = new BulkBatcher<Pending>({
       maxItems: options.maxBatchDocs,
       maxWaitMs: options.maxBatchWaitMs,
+      maxInFlight: options.maxBulkInFlight,
       flush: (items) => this.write(items),
     });
   }
