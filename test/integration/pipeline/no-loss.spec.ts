@@ -172,7 +172,7 @@ describeWithServices(['kafka', 'opensearch', 'postgres'], 'pipeline: no loss on 
       let count = 0;
       while (Date.now() < deadline) {
         await store.refresh();
-        count = await store.count({});
+        count = await store.count({ text: token });
         if (count >= N) break;
         await sleep(1000);
       }
@@ -188,15 +188,17 @@ describeWithServices(['kafka', 'opensearch', 'postgres'], 'pipeline: no loss on 
       // eslint-disable-next-line no-console
       console.log(
         [
-          `kafka/opensearch no-loss: N=${N} stored=${count} distinct-top=${top[0]?.count} in ${seconds.toFixed(1)} s ` +
+          `kafka/opensearch no-loss: N=${N} stored=${withToken} (index total ${count}) distinct-top=${top[0]?.count} in ${seconds.toFixed(1)} s ` +
             `(${Math.round(N / seconds)}/s end to end; all sent after ${sentAfter.toFixed(1)} s); chaos actions: ${ran}; ` +
             `dead letters: ${dead} (metric ${deadMetric})`,
           ...log,
         ].join('\n  '),
       );
       expect(ran).toBe(actions.length);
-      expect(count).toBe(N);
+      // Exactly N of this run's events. The raw topic is shared: a line another process publishes on
+      // siem.raw.v1 meanwhile lands in this index too, so the total is only reported.
       expect(withToken).toBe(N);
+      expect(count).toBeGreaterThanOrEqual(N);
       expect(top).toHaveLength(1);
       expect(top[0].count).toBe(1);
       expect(dead).toBe(0);
