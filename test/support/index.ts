@@ -1,2 +1,3 @@
 export * from './services';
 export * from './app';
+export * from './api';

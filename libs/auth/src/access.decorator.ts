@@ -14,10 +14,7 @@ export const ACCESS_KEY = 'vigie:access';
  * - `authenticated`: any signed-in user (e.g. `me`, logout).
  */
 export type AccessRule =
-  | { kind: 'public' }
-  | { kind: 'authenticated' }
-  | { kind: 'roles'; roles: Role[] }
-  | { kind: 'apiKey' };
+  { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: Role[] } | { kind: 'apiKey' };
 
 export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
 export const Authenticated = () =>

@@ -23,18 +23,27 @@ export class AuthenticationGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!rule) throw new DomainError('forbidden', 'no_access_rule', 'This route declares no access rule');
     if (rule.kind === 'public') return true;
     const req = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
     let principal: Principal;
     if (rule.kind === 'apiKey') {
       const key = header(req, 'x-api-key') ?? bearer(req);
-      if (!key) throw new DomainError('unauthenticated', 'api_key_required', 'An API key is required (x-api-key header)');
+      if (!key)
+        throw new DomainError('unauthenticated', 'api_key_required', 'An API key is required (x-api-key header)');
       principal = await this.apiKeys.verify(key);
     } else {
       const token = bearer(req);
-      if (!token) throw new DomainError('unauthenticated', 'unauthenticated', 'Authentication required (Authorization: Bearer <token>)');
+      if (!token)
+        throw new DomainError(
+          'unauthenticated',
+          'unauthenticated',
+          'Authentication required (Authorization: Bearer <token>)',
+        );
       principal = await this.tokens.verify(token);
       if (rule.kind === 'roles' && !principal.roles.some((r) => rule.roles.includes(r))) {
         throw new DomainError('forbidden', 'forbidden', `This action needs one of the roles: ${rule.roles.join(', ')}`);

@@ -13,12 +13,16 @@ export function checkPassword(password: string, context: { username?: string } =
   if ([...password].length > 256) problems.push({ field: 'password', problem: 'must be at most 256 characters long' });
   const lower = password.toLowerCase();
   if (COMMON_PASSWORDS.has(lower) || isCommonPattern(lower)) {
-    problems.push({ field: 'password', problem: 'is too common: choose one that is not in lists of frequent passwords' });
+    problems.push({
+      field: 'password',
+      problem: 'is too common: choose one that is not in lists of frequent passwords',
+    });
   }
-  if (context.username && lower.includes(context.username.toLowerCase())) {
+  if (context.username && context.username.length >= 4 && lower.includes(context.username.toLowerCase())) {
     problems.push({ field: 'password', problem: 'must not contain the username' });
   }
-  if (new Set(password).size < 4) problems.push({ field: 'password', problem: 'must use more than 3 different characters' });
+  if (new Set(password).size < 4)
+    problems.push({ field: 'password', problem: 'must use more than 3 different characters' });
   return problems;
 }
 

@@ -32,4 +32,10 @@ export function scopeFor(roles: Role[], assigned: string[]): string[] | 'all' {
   return [...new Set(assigned)].sort();
 }
 
-export const SYSTEM_PRINCIPAL: Principal = { kind: 'system', id: 'system', name: 'system', roles: ['admin'], members: 'all' };
+export const SYSTEM_PRINCIPAL: Principal = {
+  kind: 'system',
+  id: 'system',
+  name: 'system',
+  roles: ['admin'],
+  members: 'all',
+};

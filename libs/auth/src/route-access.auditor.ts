@@ -27,7 +27,13 @@ export function listRoutes(discovery: DiscoveryService, scanner: MetadataScanner
       const sub = [path].flat()[0];
       routes.push({
         method,
-        path: '/' + [base, sub].filter((s) => s && s !== '/').join('/').replace(/\/+/g, '/').replace(/^\//, ''),
+        path:
+          '/' +
+          [base, sub]
+            .filter((s) => s && s !== '/')
+            .join('/')
+            .replace(/\/+/g, '/')
+            .replace(/^\//, ''),
         controller: wrapper.metatype.name,
         handler: name,
         access: reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [fn, wrapper.metatype]),

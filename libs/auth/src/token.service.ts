@@ -6,6 +6,7 @@ import { VigieConfig } from '@vigie/config';
 import { DataSource } from 'typeorm';
 import { Principal, scopeFor } from './principal';
 import { Role } from './roles';
+import { returnedRows } from '@vigie/database';
 
 interface AccessClaims {
   sub: string;
@@ -49,12 +50,17 @@ export class TokenService implements OnModuleInit {
       throw new Error('auth.jwtSecret (VIGIE_AUTH_JWT_SECRET): must be at least 32 characters');
     }
     if (!secret) {
-      await this.dataSource.query(`INSERT INTO vigie_secrets (name, value) VALUES ('jwt', $1) ON CONFLICT (name) DO NOTHING`, [
-        randomBytes(48).toString('base64url'),
-      ]);
+      await this.dataSource.query(
+        `INSERT INTO vigie_secrets (name, value) VALUES ('jwt', $1) ON CONFLICT (name) DO NOTHING`,
+        [randomBytes(48).toString('base64url')],
+      );
       secret = (await this.dataSource.query(`SELECT value FROM vigie_secrets WHERE name = 'jwt'`))[0].value as string;
     }
-    this.jwt = new JwtService({ secret, signOptions: { algorithm: 'HS256', issuer: 'vigie' }, verifyOptions: { algorithms: ['HS256'], issuer: 'vigie' } });
+    this.jwt = new JwtService({
+      secret,
+      signOptions: { algorithm: 'HS256', issuer: 'vigie' },
+      verifyOptions: { algorithms: ['HS256'], issuer: 'vigie' },
+    });
   }
 
   get accessTtl(): number {
@@ -62,7 +68,10 @@ export class TokenService implements OnModuleInit {
   }
 
   /** A new session: access token and refresh token. */
-  async issue(userId: string, sourceIp?: string): Promise<{ accessToken: string; expiresIn: number; refreshToken: string; refreshExpiresIn: number }> {
+  async issue(
+    userId: string,
+    sourceIp?: string,
+  ): Promise<{ accessToken: string; expiresIn: number; refreshToken: string; refreshExpiresIn: number }> {
     const refreshToken = `vr_${randomBytes(32).toString('base64url')}`;
     const refreshTtl = this.config.get('auth.refreshTokenTtlSeconds');
     await this.dataSource.query(
@@ -78,11 +87,18 @@ export class TokenService implements OnModuleInit {
 
   /** Exchange a refresh token for a new pair; the old refresh token stops working. */
   async refresh(refreshToken: string, sourceIp?: string) {
-    const rows: Array<{ id: string; user_id: string }> = await this.dataSource.query(
-      `UPDATE vigie_sessions SET revoked_at = now() WHERE refresh_hash = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING id, user_id`,
-      [sha256(refreshToken)],
+    const rows = returnedRows<{ id: string; user_id: string }>(
+      await this.dataSource.query(
+        `UPDATE vigie_sessions SET revoked_at = now() WHERE refresh_hash = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING id, user_id`,
+        [sha256(refreshToken)],
+      ),
     );
-    if (!rows.length) throw new DomainError('unauthenticated', 'invalid_refresh_token', 'Refresh token is invalid, expired or already used');
+    if (!rows.length)
+      throw new DomainError(
+        'unauthenticated',
+        'invalid_refresh_token',
+        'Refresh token is invalid, expired or already used',
+      );
     const user = await this.user(rows[0].user_id, true);
     if (!user || user.disabled) throw new DomainError('unauthenticated', 'account_disabled', 'Account is disabled');
     return this.issue(user.id, sourceIp);
@@ -91,18 +107,24 @@ export class TokenService implements OnModuleInit {
   /** Revoke the access token and the user's refresh tokens. */
   async logout(principal: Principal): Promise<void> {
     if (principal.tokenId && principal.tokenExpiresAt) {
-      await this.dataSource.query(`INSERT INTO vigie_revoked_tokens (jti, expires_at) VALUES ($1, to_timestamp($2)) ON CONFLICT DO NOTHING`, [
-        principal.tokenId,
-        principal.tokenExpiresAt,
-      ]);
+      await this.dataSource.query(
+        `INSERT INTO vigie_revoked_tokens (jti, expires_at) VALUES ($1, to_timestamp($2)) ON CONFLICT DO NOTHING`,
+        [principal.tokenId, principal.tokenExpiresAt],
+      );
       this.revoked.set(principal.tokenId, principal.tokenExpiresAt);
     }
-    await this.dataSource.query(`UPDATE vigie_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [principal.id]);
+    await this.dataSource.query(
+      `UPDATE vigie_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
+      [principal.id],
+    );
   }
 
   /** Revoke every session of a user (disable, password change). */
   async revokeUser(userId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE vigie_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+    await this.dataSource.query(
+      `UPDATE vigie_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId],
+    );
     this.users.delete(userId);
   }
 
@@ -113,9 +135,14 @@ export class TokenService implements OnModuleInit {
       claims = this.jwt.verify<AccessClaims>(token);
     } catch (e) {
       const expired = (e as Error).name === 'TokenExpiredError';
-      throw new DomainError('unauthenticated', expired ? 'token_expired' : 'invalid_token', expired ? 'Access token has expired' : 'Access token is invalid');
+      throw new DomainError(
+        'unauthenticated',
+        expired ? 'token_expired' : 'invalid_token',
+        expired ? 'Access token has expired' : 'Access token is invalid',
+      );
     }
-    if (await this.isRevoked(claims.jti)) throw new DomainError('unauthenticated', 'token_revoked', 'Access token has been revoked');
+    if (await this.isRevoked(claims.jti))
+      throw new DomainError('unauthenticated', 'token_revoked', 'Access token has been revoked');
     const user = await this.user(claims.sub);
     if (!user || user.disabled) throw new DomainError('unauthenticated', 'account_disabled', 'Account is disabled');
     if (user.password_changed_at.getTime() > claims.iat * 1000 + 1000) {

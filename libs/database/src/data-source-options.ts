@@ -31,7 +31,12 @@ export async function dataSourceOptions(
   };
   if (settings.driver === 'postgres') {
     if (!settings.url) throw new Error('database.url is required for the postgres driver');
-    return { ...common, url: settings.url, poolSize: settings.poolSize ?? 10, extra: { connectionTimeoutMillis: 5000 } };
+    return {
+      ...common,
+      url: settings.url,
+      poolSize: settings.poolSize ?? 10,
+      extra: { connectionTimeoutMillis: 5000 },
+    };
   }
   const pglite = await openPGlite(settings.dataDir ?? 'memory://');
   return { ...common, driver: pgliteDriver, extra: { pglite } } as DataSourceOptions;

@@ -3,8 +3,8 @@ import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nest
 import { Transport } from '@vigie/contracts';
 import { VigieConfig } from '@vigie/config';
 import { logger } from '@vigie/observability';
+import { FramedMessage, SyslogFramer } from '@vigie/syslog';
 import { MemberDirectory } from '../members/member-directory';
-import { StreamFramer } from './framing';
 import { RawPublisher } from './raw-publisher';
 
 /**
@@ -43,8 +43,8 @@ export class SyslogTcpReceiver implements OnApplicationBootstrap, OnApplicationS
     this.sockets.add(socket);
     const peer = { ip: socket.remoteAddress?.replace(/^::ffff:/, '') ?? '0.0.0.0', port: socket.remotePort };
     const member = memberFromCert ?? this.members.attribute(peer.ip);
-    const framer = new StreamFramer(this.config.get('syslog.maxMessageSize'));
-    const emit = (frames: ReturnType<StreamFramer['push']>) => {
+    const framer = new SyslogFramer({ maxMessageSize: this.config.get('syslog.maxMessageSize') });
+    const emit = (frames: FramedMessage[]) => {
       for (const f of frames) {
         this.publisher.accept(
           {
@@ -52,10 +52,10 @@ export class SyslogTcpReceiver implements OnApplicationBootstrap, OnApplicationS
             transport,
             peer,
             member,
-            raw: f.message.toString('utf8'),
+            raw: f.message,
             ...(f.truncated ? { truncated: true } : {}),
           },
-          f.message.length,
+          f.bytes.length,
         );
       }
     };
@@ -66,7 +66,7 @@ export class SyslogTcpReceiver implements OnApplicationBootstrap, OnApplicationS
         void this.publisher.waitForDrain().then(() => socket.resume());
       }
     });
-    socket.on('end', () => emit(framer.end()));
+    socket.on('end', () => emit(framer.flush()));
     socket.on('error', (e) => {
       this.publisher.countError(transport, 'connection_error');
       this.log.debug({ error: e.message, peer }, 'connection error');

@@ -12,7 +12,12 @@ export class AuditQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(80) entityType?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) entityId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(80) action?: string;
-  @ApiPropertyOptional({ description: 'Continue after this sequence number' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) afterSeq?: number;
+  @ApiPropertyOptional({ description: 'Continue after this sequence number' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  afterSeq?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
 }
 

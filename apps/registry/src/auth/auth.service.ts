@@ -35,7 +35,13 @@ export class AuthService {
     const ip = RequestContext.get()?.sourceIp ?? 'unknown';
     const wait = this.throttle.retryAfter(ip);
     if (wait > 0) {
-      throw new DomainError('too_many_requests', 'too_many_attempts', `Too many failed logins from this address; retry in ${wait} s`, undefined, { retryAfterSeconds: wait });
+      throw new DomainError(
+        'too_many_requests',
+        'too_many_attempts',
+        `Too many failed logins from this address; retry in ${wait} s`,
+        undefined,
+        { retryAfterSeconds: wait },
+      );
     }
     const rows: LoginRow[] = await this.dataSource.query(
       'SELECT id, username, password_hash, disabled, failed_logins, locked_until FROM vigie_users WHERE username = $1',
@@ -44,9 +50,20 @@ export class AuthService {
     const user = rows[0];
     if (user?.locked_until && new Date(user.locked_until).getTime() > Date.now()) {
       this.throttle.fail(ip);
-      await this.audit.record({ action: 'auth.login_refused', entityType: 'user', entityId: user.id, details: { username, reason: 'locked' } });
+      await this.audit.record({
+        action: 'auth.login_refused',
+        entityType: 'user',
+        entityId: user.id,
+        details: { username, reason: 'locked' },
+      });
       const seconds = Math.ceil((new Date(user.locked_until).getTime() - Date.now()) / 1000);
-      throw new DomainError('too_many_requests', 'account_locked', `Account is locked after repeated failures; retry in ${seconds} s`, undefined, { retryAfterSeconds: seconds });
+      throw new DomainError(
+        'too_many_requests',
+        'account_locked',
+        `Account is locked after repeated failures; retry in ${seconds} s`,
+        undefined,
+        { retryAfterSeconds: seconds },
+      );
     }
     dummyHash ??= passwordHasher.hash('not-a-real-password-0000');
     const ok = await passwordHasher.verify(user?.password_hash ?? (await dummyHash), password);
@@ -60,17 +77,35 @@ export class AuthService {
             `UPDATE vigie_users SET failed_logins = $2, locked_until = CASE WHEN $3 THEN now() + make_interval(secs => $4) ELSE locked_until END WHERE id = $1`,
             [user.id, lock ? 0 : failures, lock, this.config.get('auth.lockoutSeconds')],
           );
-          await this.audit.record({ action: lock ? 'auth.account_locked' : 'auth.login_failed', entityType: 'user', entityId: user.id, details: { username, failures } }, m);
+          await this.audit.record(
+            {
+              action: lock ? 'auth.account_locked' : 'auth.login_failed',
+              entityType: 'user',
+              entityId: user.id,
+              details: { username, failures },
+            },
+            m,
+          );
         });
       } else {
-        await this.audit.record({ action: 'auth.login_failed', entityType: 'user', details: { username, reason: 'unknown user' } });
+        await this.audit.record({
+          action: 'auth.login_failed',
+          entityType: 'user',
+          details: { username, reason: 'unknown user' },
+        });
       }
       throw new DomainError('unauthenticated', 'invalid_credentials', 'Invalid username or password');
     }
     this.throttle.succeed(ip);
     await this.dataSource.transaction(async (m) => {
-      await m.query('UPDATE vigie_users SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = $1', [user.id]);
-      await this.audit.record({ action: 'auth.login', entityType: 'user', entityId: user.id, details: { username } }, m);
+      await m.query(
+        'UPDATE vigie_users SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = $1',
+        [user.id],
+      );
+      await this.audit.record(
+        { action: 'auth.login', entityType: 'user', entityId: user.id, details: { username } },
+        m,
+      );
     });
     const t = await this.tokens.issue(user.id, ip);
     return { tokenType: 'Bearer', ...t };
@@ -92,13 +127,24 @@ export class AuthService {
       [principal.id],
     );
     if (!rows.length || !(await passwordHasher.verify(rows[0].password_hash, current))) {
-      throw new DomainError('unprocessable', 'invalid_current_password', 'Current password is wrong', [{ field: 'currentPassword', problem: 'is wrong' }]);
+      throw new DomainError('unprocessable', 'invalid_current_password', 'Current password is wrong', [
+        { field: 'currentPassword', problem: 'is wrong' },
+      ]);
     }
     const problems = checkPassword(next, { username: rows[0].username });
-    if (problems.length) throw new DomainError('unprocessable', 'weak_password', 'New password does not meet the policy', problems.map((p) => ({ ...p, field: 'newPassword' })));
+    if (problems.length)
+      throw new DomainError(
+        'unprocessable',
+        'weak_password',
+        'New password does not meet the policy',
+        problems.map((p) => ({ ...p, field: 'newPassword' })),
+      );
     const hash = await passwordHasher.hash(next);
     await this.dataSource.transaction(async (m) => {
-      await m.query('UPDATE vigie_users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1', [principal.id, hash]);
+      await m.query(
+        'UPDATE vigie_users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1',
+        [principal.id, hash],
+      );
       await this.audit.record({ action: 'user.password_changed', entityType: 'user', entityId: principal.id }, m);
     });
     await this.tokens.revokeUser(principal.id);

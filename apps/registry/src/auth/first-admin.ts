@@ -33,9 +33,21 @@ export class FirstAdmin implements OnApplicationBootstrap {
         `INSERT INTO vigie_users (username, display_name, password_hash, roles) VALUES ('admin', 'Administrator', $1, '{admin}') ON CONFLICT (username) DO NOTHING RETURNING id`,
         [hash],
       );
-      if (rows.length) await this.audit.record({ action: 'user.created', entityType: 'user', entityId: rows[0].id, after: { username: 'admin', roles: ['admin'] } }, m);
+      if (rows.length)
+        await this.audit.record(
+          {
+            action: 'user.created',
+            entityType: 'user',
+            entityId: rows[0].id,
+            after: { username: 'admin', roles: ['admin'] },
+          },
+          m,
+        );
     });
     if (given) this.log.info('created the admin account with the password from VIGIE_ADMIN_PASSWORD');
-    else process.stdout.write(`\n  First start: created account "admin" with password  ${password}\n  It is shown only now; change it after signing in.\n\n`);
+    else
+      process.stdout.write(
+        `\n  First start: created account "admin" with password  ${password}\n  It is shown only now; change it after signing in.\n\n`,
+      );
   }
 }

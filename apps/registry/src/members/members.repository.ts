@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { returnedRows } from '@vigie/database';
 
 export interface Member {
   id: string;
@@ -43,7 +44,11 @@ export class MembersRepository {
     return rows.map(toMember);
   }
 
-  async get(code: string, scope: string[] | undefined, m: EntityManager | DataSource = this.dataSource): Promise<Member | undefined> {
+  async get(
+    code: string,
+    scope: string[] | undefined,
+    m: EntityManager | DataSource = this.dataSource,
+  ): Promise<Member | undefined> {
     if (scope && !scope.includes(code)) return undefined;
     const rows = await m.query(`SELECT ${COLUMNS} FROM vigie_members WHERE code = $1`, [code]);
     return rows[0] ? toMember(rows[0]) : undefined;
@@ -58,9 +63,11 @@ export class MembersRepository {
   }
 
   async update(m: EntityManager, code: string, v: Omit<Member, 'id' | 'createdAt' | 'updatedAt'>): Promise<Member> {
-    const rows = await m.query(
-      `UPDATE vigie_members SET code=$2, name=$3, type=$4, siren=$5, networks=$6, time_zone=$7, retention_days=$8, updated_at=now() WHERE code=$1 RETURNING ${COLUMNS}`,
-      [code, v.code, v.name, v.type, v.siren, v.networks, v.timeZone, v.retentionDays],
+    const rows = returnedRows(
+      await m.query(
+        `UPDATE vigie_members SET code=$2, name=$3, type=$4, siren=$5, networks=$6, time_zone=$7, retention_days=$8, updated_at=now() WHERE code=$1 RETURNING ${COLUMNS}`,
+        [code, v.code, v.name, v.type, v.siren, v.networks, v.timeZone, v.retentionDays],
+      ),
     );
     return toMember(rows[0]);
   }

@@ -40,10 +40,14 @@ export class MembersService {
       try {
         ipaddr.parseCIDR(n);
       } catch {
-        problems.push({ field: `networks[${i}]`, problem: `${JSON.stringify(n)} is not a CIDR network (e.g. 10.20.0.0/16)` });
+        problems.push({
+          field: `networks[${i}]`,
+          problem: `${JSON.stringify(n)} is not a CIDR network (e.g. 10.20.0.0/16)`,
+        });
       }
     });
-    if (dto.timeZone && !validTimeZone(dto.timeZone)) problems.push({ field: 'timeZone', problem: `${dto.timeZone} is not an IANA time zone` });
+    if (dto.timeZone && !validTimeZone(dto.timeZone))
+      problems.push({ field: 'timeZone', problem: `${dto.timeZone} is not an IANA time zone` });
     if (problems.length) throw new DomainError('unprocessable', 'invalid_member', 'Invalid member', problems);
   }
 
@@ -51,7 +55,9 @@ export class MembersService {
     this.check(dto);
     return this.dataSource.transaction(async (m) => {
       if (await this.repo.get(dto.code, undefined, m)) {
-        throw new DomainError('conflict', 'member_exists', `Member ${dto.code} already exists`, [{ field: 'code', problem: 'is already used' }]);
+        throw new DomainError('conflict', 'member_exists', `Member ${dto.code} already exists`, [
+          { field: 'code', problem: 'is already used' },
+        ]);
       }
       const created = await this.repo.insert(m, {
         code: dto.code,
@@ -62,7 +68,16 @@ export class MembersService {
         timeZone: dto.timeZone ?? 'Europe/Paris',
         retentionDays: dto.retentionDays ?? 365,
       });
-      await this.audit.record({ action: 'member.created', entityType: 'member', entityId: created.code, member: created.code, after: created }, m);
+      await this.audit.record(
+        {
+          action: 'member.created',
+          entityType: 'member',
+          entityId: created.code,
+          member: created.code,
+          after: created,
+        },
+        m,
+      );
       return created;
     });
   }
@@ -73,7 +88,9 @@ export class MembersService {
       const before = await this.repo.get(code, memberScope(RequestContext.requirePrincipal()), m);
       if (!before) throw new DomainError('not_found', 'member_not_found', `No member ${code}`);
       if (dto.code && dto.code !== code && (await this.repo.get(dto.code, undefined, m))) {
-        throw new DomainError('conflict', 'member_exists', `Member ${dto.code} already exists`, [{ field: 'code', problem: 'is already used' }]);
+        throw new DomainError('conflict', 'member_exists', `Member ${dto.code} already exists`, [
+          { field: 'code', problem: 'is already used' },
+        ]);
       }
       const after = await this.repo.update(m, code, {
         code: dto.code ?? before.code,
@@ -84,7 +101,10 @@ export class MembersService {
         timeZone: dto.timeZone ?? before.timeZone,
         retentionDays: dto.retentionDays ?? before.retentionDays,
       });
-      await this.audit.record({ action: 'member.updated', entityType: 'member', entityId: after.code, member: after.code, before, after }, m);
+      await this.audit.record(
+        { action: 'member.updated', entityType: 'member', entityId: after.code, member: after.code, before, after },
+        m,
+      );
       return after;
     });
   }

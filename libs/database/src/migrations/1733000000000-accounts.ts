@@ -49,7 +49,9 @@ export class Accounts1733000000000 implements MigrationInterface {
         last_used_at timestamptz NULL,
         revoked_at timestamptz NULL
       )`);
-    await q.query(`CREATE TABLE vigie_secrets (name varchar(64) PRIMARY KEY, value text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+    await q.query(
+      `CREATE TABLE vigie_secrets (name varchar(64) PRIMARY KEY, value text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
+    );
     await q.query(`
       CREATE TABLE vigie_audit (
         seq bigint PRIMARY KEY,
@@ -74,7 +76,14 @@ export class Accounts1733000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['vigie_audit', 'vigie_secrets', 'vigie_api_keys', 'vigie_revoked_tokens', 'vigie_sessions', 'vigie_users']) {
+    for (const t of [
+      'vigie_audit',
+      'vigie_secrets',
+      'vigie_api_keys',
+      'vigie_revoked_tokens',
+      'vigie_sessions',
+      'vigie_users',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

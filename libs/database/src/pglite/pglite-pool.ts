@@ -21,7 +21,9 @@ export class PGlitePool extends EventEmitter {
     this.db = options.pglite;
   }
 
-  connect(callback?: (err: Error | null, client: PGliteClient | null, release: () => void) => void): Promise<PGliteClient> | void {
+  connect(
+    callback?: (err: Error | null, client: PGliteClient | null, release: () => void) => void,
+  ): Promise<PGliteClient> | void {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     const previous = this.tail;
@@ -54,7 +56,10 @@ export class PGlitePool extends EventEmitter {
     this.ended = true;
     const done = this.tail.then(() => this.db.close());
     if (!callback) return done;
-    done.then(() => callback(null), (e: Error) => callback(e));
+    done.then(
+      () => callback(null),
+      (e: Error) => callback(e),
+    );
   }
 
   get totalCount(): number {

@@ -1,7 +1,27 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
-export const MEMBER_TYPES = ['city', 'territorial_body', 'housing_office', 'public_body', 'theatre', 'consortium', 'other'] as const;
+export const MEMBER_TYPES = [
+  'city',
+  'territorial_body',
+  'housing_office',
+  'public_body',
+  'theatre',
+  'consortium',
+  'other',
+] as const;
 
 export class CreateMemberDto {
   @ApiProperty({ example: 'ivry', description: 'Short code: lower-case letters, digits, - and _' })
@@ -23,7 +43,10 @@ export class CreateMemberDto {
   @Matches(/^\d{9}$/, { message: 'siren must be 9 digits' })
   siren?: string;
 
-  @ApiPropertyOptional({ example: ['10.20.0.0/16'], description: 'Networks whose syslog is attributed to this member (CIDR)' })
+  @ApiPropertyOptional({
+    example: ['10.20.0.0/16'],
+    description: 'Networks whose syslog is attributed to this member (CIDR)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)

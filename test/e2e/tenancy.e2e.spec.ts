@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { RouteAccessAuditor, RouteInfo } from '@vigie/auth';
+import { ADMIN_PASSWORD, ApiClient, describeWithServices, postgresTestUrl, startEmbeddedApp, TestApp, USER_PASSWORD } from '@vigie/testing';
+import { Client } from 'pg';
+
+/**
+ * Walks every route registered in the app and calls it as a referent of member
+ * A (and as an auditor) on objects of member B. A route whose parameters or
+ * body this suite does not know fails the suite: adding a route means adding
+ * its tenancy check here.
+ */
+interface World {
+  t: TestApp;
+  admin: ApiClient;
+  refA: ApiClient;
+  auditor: ApiClient;
+  b: { member: string; apiKeyId: string; userId: string; markers: string[] };
+}
+
+const A = 'alpha';
+const B = 'beta';
+
+async function buildWorld(overrides: Record<string, unknown>): Promise<World> {
+  process.env.VIGIE_ADMIN_PASSWORD = ADMIN_PASSWORD;
+  const t = await startEmbeddedApp(overrides);
+  const anon = new ApiClient(t.baseUrl);
+  const admin = await anon.login('admin', ADMIN_PASSWORD);
+  for (const [code, name] of [
+    [A, 'Ville Alpha'],
+    [B, 'Office Beta Habitat'],
+  ]) {
+    const r = await admin.post('/api/v1/members', { code, name, type: 'city', networks: [code === A ? '10.1.0.0/16' : '10.2.0.0/16'] });
+    expect(r.status).toBe(201);
+  }
+  const mk = async (username: string, roles: string[], memberScopes: string[] = []) => {
+    const r = await admin.post('/api/v1/users', { username, password: USER_PASSWORD, roles, memberScopes });
+    expect(r.status).toBe(201);
+    return r.body.id as string;
+  };
+  await mk('ref-alpha', ['referent'], [A]);
+  const userB = await mk('ref-beta', ['referent'], [B]);
+  await mk('auditor', ['auditor']);
+  const keyB = await admin.post('/api/v1/api-keys', { member: B, name: 'beta-shipper-secret-name' });
+  expect(keyB.status).toBe(201);
+  return {
+    t,
+    admin,
+    refA: await anon.login('ref-alpha', USER_PASSWORD),
+    auditor: await anon.login('auditor', USER_PASSWORD),
+    b: { member: B, apiKeyId: keyB.body.id, userId: userB, markers: [B, 'Office Beta Habitat', keyB.body.id, 'beta-shipper-secret-name', '10.2.0.0/16'] },
+  };
+}
+
+/** B's object for each path parameter, per controller. */
+function fillPath(route: RouteInfo, w: World): string {
+  return route.path.replace(/:(\w+)/g, (_, name: string) => {
+    if (name === 'member') return w.b.member;
+    if (name === 'id' && route.controller === 'ApiKeysController') return w.b.apiKeyId;
+    if (name === 'id' && route.controller === 'UsersController') return w.b.userId;
+    throw new Error(`tenancy suite: no fixture of member B for :${name} in ${route.method} ${route.path} (${route.controller}); add one`);
+  });
+}
+
+/** Bodies aimed at member B for routes that create things without a B parameter in the path. */
+const BODIES: Record<string, (w: World) => unknown> = {
+  'POST /api/v1/members': () => ({ code: 'gamma', name: 'Gamma', type: 'city' }),
+  'POST /api/v1/users': () => ({ username: 'intruder', password: USER_PASSWORD, roles: ['referent'], memberScopes: [B] }),
+  'POST /api/v1/api-keys': (w) => ({ member: w.b.member, name: 'intrusion' }),
+};
+
+/** Routes that concern the caller only (their own session), not member data. */
+const SELF_ROUTES = new Set(['POST /api/v1/auth/logout', 'GET /api/v1/auth/me', 'POST /api/v1/auth/password']);
+
+function tenancySuite(overrides: () => Record<string, unknown>): void {
+  let w: World;
+  let routes: RouteInfo[];
+  beforeAll(async () => {
+    w = await buildWorld(overrides());
+    routes = w.t.app.get(RouteAccessAuditor).routes();
+  });
+  afterAll(() => w?.t.close());
+
+  it('finds the routes, each with an access rule', () => {
+    expect(routes.length).toBeGreaterThan(10);
+    expect(routes.filter((r) => !r.access)).toEqual([]);
+  });
+
+  it('never gives a referent of A any data of B, through any route', async () => {
+    let covered = 0;
+    for (const route of routes) {
+      const key = `${route.method} ${route.path}`;
+      if (route.access?.kind === 'public' || SELF_ROUTES.has(key)) continue;
+      const path = fillPath(route, w);
+      const hasParam = path !== route.path;
+      let body: unknown;
+      if (route.method !== 'GET' && route.method !== 'DELETE') {
+        if (!hasParam && !BODIES[key]) throw new Error(`tenancy suite: no member-B body for ${key}; add one to BODIES`);
+        body = BODIES[key]?.(w) ?? {};
+      }
+      const r = await w.refA.request(route.method, path, body);
+      // An error may echo what the caller sent (the path); anything else of B is a leak.
+      let text = JSON.stringify(r.body ?? '');
+      if (r.status >= 400) {
+        const sent = [...path.split('/'), ...(JSON.stringify(body ?? {}).match(/"[^"]*"/g) ?? []).map((q) => q.slice(1, -1))];
+        for (const v of sent) if (v) text = text.split(v).join('');
+      }
+      if (hasParam || route.method !== 'GET') {
+        expect({ key, status: [403, 404].includes(r.status) ? '403/404' : r.status }).toEqual({ key, status: '403/404' });
+      } else {
+        expect({ key, status: [200, 403, 404].includes(r.status) ? 'ok' : r.status }).toEqual({ key, status: 'ok' });
+      }
+      for (const marker of w.b.markers) expect({ key, leaks: text.includes(marker) ? marker : null }).toEqual({ key, leaks: null });
+      covered++;
+    }
+    // eslint-disable-next-line no-console
+    console.log(`tenancy: ${covered} routes called as a referent of ${A} against ${B}'s objects`);
+    expect(covered).toBeGreaterThan(8);
+  });
+
+  it('refuses every write of an auditor', async () => {
+    for (const route of routes) {
+      const key = `${route.method} ${route.path}`;
+      if (route.method === 'GET' || route.access?.kind === 'public' || SELF_ROUTES.has(key) || route.access?.kind === 'apiKey') continue;
+      const r = await w.auditor.request(route.method, fillPath(route, w), BODIES[key]?.(w) ?? {});
+      expect({ key, status: r.status }).toEqual({ key, status: 403 });
+    }
+  });
+
+  it('leaves B untouched and the audit trail intact', async () => {
+    const keys = await w.admin.get('/api/v1/api-keys');
+    const kb = keys.body.find((k: { id: string }) => k.id === w.b.apiKeyId);
+    expect(kb.revokedAt).toBeNull();
+    const users = await w.admin.get('/api/v1/users');
+    expect(users.body.map((u: { username: string }) => u.username)).not.toContain('intruder');
+    const members = await w.admin.get('/api/v1/members');
+    expect(members.body.map((m: { code: string }) => m.code)).not.toContain('gamma');
+    const refAudit = await w.refA.get('/api/v1/audit?limit=1000');
+    expect(refAudit.status).toBe(200);
+    expect(refAudit.body.records.every((r: { member: string | null }) => r.member === A)).toBe(true);
+  });
+
+  it('lists for a referent only their own member', async () => {
+    const r = await w.refA.get('/api/v1/members');
+    expect(r.body.map((m: { code: string }) => m.code)).toEqual([A]);
+  });
+}
+
+describe('tenancy on PGlite (embedded)', () => {
+  tenancySuite(() => ({}));
+});
+
+describeWithServices(['postgres'], 'tenancy on PostgreSQL', () => {
+  const db = `vigie_e2e_${randomUUID().slice(0, 8)}`;
+  const adminUrl = postgresTestUrl().replace(/\/[^/]*$/, '/postgres');
+  beforeAll(async () => {
+    const c = new Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(`CREATE DATABASE ${db}`);
+    await c.end();
+  });
+  afterAll(async () => {
+    const c = new Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+    await c.end();
+  });
+  tenancySuite(() => ({ 'database.driver': 'postgres', 'database.url': postgresTestUrl().replace(/\/[^/]*$/, `/${db}`) }));
+});
