@@ -50,15 +50,27 @@ export class ChainVerifier {
   check(records: AuditRecord[]): ChainBreak | undefined {
     for (const r of records) {
       if (r.seq !== this.prevSeq + 1) {
-        return { seq: this.prevSeq + 1, problem: 'missing_records', detail: `records ${this.prevSeq + 1}..${r.seq - 1} are missing (deleted?)` };
+        return {
+          seq: this.prevSeq + 1,
+          problem: 'missing_records',
+          detail: `records ${this.prevSeq + 1}..${r.seq - 1} are missing (deleted?)`,
+        };
       }
       if (r.prevHash !== this.prevHash) {
-        return { seq: r.seq, problem: 'prev_hash_mismatch', detail: `record ${r.seq} does not follow record ${this.prevSeq}` };
+        return {
+          seq: r.seq,
+          problem: 'prev_hash_mismatch',
+          detail: `record ${r.seq} does not follow record ${this.prevSeq}`,
+        };
       }
       const { hash, ...content } = r;
       const expected = hashRecord(content);
       if (expected !== hash) {
-        return { seq: r.seq, problem: 'hash_mismatch', detail: `record ${r.seq} was modified (stored ${hash.slice(0, 12)}…, computed ${expected.slice(0, 12)}…)` };
+        return {
+          seq: r.seq,
+          problem: 'hash_mismatch',
+          detail: `record ${r.seq} was modified (stored ${hash.slice(0, 12)}…, computed ${expected.slice(0, 12)}…)`,
+        };
       }
       this.prevHash = hash;
       this.prevSeq = r.seq;
@@ -69,16 +81,25 @@ export class ChainVerifier {
 }
 
 /** Field-level changes between two versions of an object: `{field: {from, to}}`. */
-export function diffObjects(before: unknown, after: unknown, prefix = ''): Record<string, { from: unknown; to: unknown }> {
+export function diffObjects(
+  before: unknown,
+  after: unknown,
+  prefix = '',
+): Record<string, { from: unknown; to: unknown }> {
   const out: Record<string, { from: unknown; to: unknown }> = {};
-  const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
-  if (isObj(before) && isObj(after)) {
-    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-      Object.assign(out, diffObjects(before[key], after[key], prefix ? `${prefix}.${key}` : key));
+  const isObj = (v: unknown): v is Record<string, unknown> =>
+    !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
+  const absent = (v: unknown) => v === null || v === undefined;
+  if ((isObj(before) || absent(before)) && (isObj(after) || absent(after)) && (isObj(before) || isObj(after))) {
+    const b = (before ?? {}) as Record<string, unknown>;
+    const a = (after ?? {}) as Record<string, unknown>;
+    for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
+      Object.assign(out, diffObjects(b[key], a[key], prefix ? `${prefix}.${key}` : key));
     }
     return out;
   }
   const norm = (v: unknown) => (v instanceof Date ? v.toISOString() : v === undefined ? null : v);
-  if (JSON.stringify(norm(before)) !== JSON.stringify(norm(after))) out[prefix || '.'] = { from: norm(before), to: norm(after) };
+  if (JSON.stringify(norm(before)) !== JSON.stringify(norm(after)))
+    out[prefix || '.'] = { from: norm(before), to: norm(after) };
   return out;
 }

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext, SYSTEM_PRINCIPAL } from '@vigie/auth';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditContent, AuditRecord, ChainBreak, ChainVerifier, diffObjects, GENESIS_HASH, hashRecord } from './audit-chain';
+import {
+  AuditContent,
+  AuditRecord,
+  ChainBreak,
+  ChainVerifier,
+  diffObjects,
+  GENESIS_HASH,
+  hashRecord,
+} from './audit-chain';
 
 /** Serialises appends to the chain across processes. */
 const AUDIT_LOCK = 7_274_001;
@@ -50,8 +58,13 @@ export class AuditTrail {
     const ctx = RequestContext.get();
     const p = ctx?.principal ?? SYSTEM_PRINCIPAL;
     await m.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-    const last: Array<{ seq: string; hash: string }> = await m.query('SELECT seq, hash FROM vigie_audit ORDER BY seq DESC LIMIT 1');
-    const changes = entry.before !== undefined || entry.after !== undefined ? diffObjects(entry.before ?? null, entry.after ?? null) : null;
+    const last: Array<{ seq: string; hash: string }> = await m.query(
+      'SELECT seq, hash FROM vigie_audit ORDER BY seq DESC LIMIT 1',
+    );
+    const changes =
+      entry.before !== undefined || entry.after !== undefined
+        ? diffObjects(entry.before ?? null, entry.after ?? null)
+        : null;
     const content: AuditContent = {
       seq: last.length ? Number(last[0].seq) + 1 : 1,
       at: new Date().toISOString(),
@@ -63,7 +76,8 @@ export class AuditTrail {
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,
-      changes: changes || entry.details ? { ...(changes ?? {}), ...(entry.details ? { details: entry.details } : {}) } : null,
+      changes:
+        changes || entry.details ? { ...(changes ?? {}), ...(entry.details ? { details: entry.details } : {}) } : null,
       requestId: ctx?.requestId ?? null,
       sourceIp: ctx?.sourceIp ?? null,
       prevHash: last.length ? last[0].hash : GENESIS_HASH,
@@ -72,7 +86,23 @@ export class AuditTrail {
     await m.query(
       `INSERT INTO vigie_audit (seq, at, actor, actor_kind, roles, member_scope, member, action, entity_type, entity_id, changes, request_id, source_ip, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [content.seq, content.at, content.actor, content.actorKind, content.roles, content.memberScope, content.member, content.action, content.entityType, content.entityId, content.changes === null ? null : JSON.stringify(content.changes), content.requestId, content.sourceIp, content.prevHash, hash],
+      [
+        content.seq,
+        content.at,
+        content.actor,
+        content.actorKind,
+        content.roles,
+        content.memberScope,
+        content.member,
+        content.action,
+        content.entityType,
+        content.entityId,
+        content.changes === null ? null : JSON.stringify(content.changes),
+        content.requestId,
+        content.sourceIp,
+        content.prevHash,
+        hash,
+      ],
     );
     return { ...content, hash };
   }
@@ -105,7 +135,9 @@ export class AuditTrail {
     const verifier = new ChainVerifier();
     let after = 0;
     for (;;) {
-      const rows = await this.dataSource.query('SELECT * FROM vigie_audit WHERE seq > $1 ORDER BY seq ASC LIMIT 1000', [after]);
+      const rows = await this.dataSource.query('SELECT * FROM vigie_audit WHERE seq > $1 ORDER BY seq ASC LIMIT 1000', [
+        after,
+      ]);
       if (!rows.length) break;
       const records = rows.map(toRecord);
       const problem = verifier.check(records);
