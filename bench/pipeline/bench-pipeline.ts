@@ -70,7 +70,13 @@ function line(i: number, at: Date): string {
 }
 
 function envelope(i: number, at: Date): RawEnvelope {
-  return { receivedAt: at.toISOString(), transport: 'tcp', peer: { ip: `172.16.${(i >> 8) & 255}.${i & 255}` }, member: MEMBER, raw: line(i, at) };
+  return {
+    receivedAt: at.toISOString(),
+    transport: 'tcp',
+    peer: { ip: `172.16.${(i >> 8) & 255}.${i & 255}` },
+    member: MEMBER,
+    raw: line(i, at),
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -89,14 +95,25 @@ async function main(): Promise<void> {
   const config = loadConfig({
     profile: 'scale-out',
     env: {},
-    overrides: { 'bus.kafka.brokers': BROKERS, 'search.node': NODE, 'search.flavor': FLAVOR, 'search.indexPrefix': pipelinePrefix },
+    overrides: {
+      'bus.kafka.brokers': BROKERS,
+      'search.node': NODE,
+      'search.flavor': FLAVOR,
+      'search.indexPrefix': pipelinePrefix,
+    },
   });
   const partitions = config.get('bus.kafka.partitions');
   const client = createSearchClient({ node: NODE, flavor: FLAVOR });
   const bus = new KafkaEventBus({ brokers: BROKERS, clientId: `vigie-bench-${run}`, partitions, replicationFactor: 1 });
   const kafka = new Kafka({ brokers: BROKERS, clientId: `vigie-bench-admin-${run}`, logLevel: logLevel.NOTHING });
-  const pipelineStore = new ElasticsearchEventStore({ client: createSearchClient({ node: NODE, flavor: FLAVOR }), indexPrefix: pipelinePrefix });
-  const rawStore = new ElasticsearchEventStore({ client: createSearchClient({ node: NODE, flavor: FLAVOR }), indexPrefix: rawPrefix });
+  const pipelineStore = new ElasticsearchEventStore({
+    client: createSearchClient({ node: NODE, flavor: FLAVOR }),
+    indexPrefix: pipelinePrefix,
+  });
+  const rawStore = new ElasticsearchEventStore({
+    client: createSearchClient({ node: NODE, flavor: FLAVOR }),
+    indexPrefix: rawPrefix,
+  });
   const metrics = new Metrics(false);
   let normaliser: NormaliserWorker | undefined;
   let indexer: IndexerWorker | undefined;
@@ -112,14 +129,17 @@ async function main(): Promise<void> {
     const docs = envelopes.map((e) => normalise(e));
     const countOf = async (prefix: string) => {
       await client.indices.refresh({ index: `${prefix}-events-*`, ignore_unavailable: true, allow_no_indices: true });
-      return (await client.count({ index: `${prefix}-events-*`, ignore_unavailable: true, allow_no_indices: true })).count;
+      return (await client.count({ index: `${prefix}-events-*`, ignore_unavailable: true, allow_no_indices: true }))
+        .count;
     };
     const rawStarted = process.hrtime.bigint();
     for (let i = 0; i < docs.length; i += RAW_BULK) {
-      const operations = docs.slice(i, i + RAW_BULK).flatMap((d) => [
-        { index: { _index: rawStore.indexName(MEMBER, d['@timestamp'].slice(0, 10)), _id: d.event.id } },
-        d,
-      ]);
+      const operations = docs
+        .slice(i, i + RAW_BULK)
+        .flatMap((d) => [
+          { index: { _index: rawStore.indexName(MEMBER, d['@timestamp'].slice(0, 10)), _id: d.event.id } },
+          d,
+        ]);
       const res = await client.bulk({ operations });
       if (res.errors) throw new Error(`raw bulk: ${JSON.stringify(res.items.find((it) => it.index?.error))}`);
     }
@@ -141,7 +161,11 @@ async function main(): Promise<void> {
         await sleep(500);
       }
     }
-    await admin.setOffsets({ groupId: groups.normaliser, topic: Topics.raw, partitions: before.map((p) => ({ partition: p.partition, offset: p.high })) });
+    await admin.setOffsets({
+      groupId: groups.normaliser,
+      topic: Topics.raw,
+      partitions: before.map((p) => ({ partition: p.partition, offset: p.high })),
+    });
     await admin.disconnect();
     const publishStarted = Date.now();
     for (let i = 0; i < M; i += 5000) {
@@ -157,13 +181,21 @@ async function main(): Promise<void> {
     normaliser = new NormaliserWorker(
       bus,
       members,
-      Object.assign(new NormaliserOptions(), { groupId: groups.normaliser, outputTopic: eventsTopic, deadLetterTopic: dlqTopic }),
+      Object.assign(new NormaliserOptions(), {
+        groupId: groups.normaliser,
+        outputTopic: eventsTopic,
+        deadLetterTopic: dlqTopic,
+      }),
       metrics,
     );
     indexer = new IndexerWorker(
       bus,
       pipelineStore,
-      Object.assign(new IndexerOptions(), { groupId: groups.indexer, inputTopic: eventsTopic, deadLetterTopic: dlqTopic }),
+      Object.assign(new IndexerOptions(), {
+        groupId: groups.indexer,
+        inputTopic: eventsTopic,
+        deadLetterTopic: dlqTopic,
+      }),
       config,
       metrics,
     );
@@ -179,7 +211,9 @@ async function main(): Promise<void> {
         normalisedAt = Number(process.hrtime.bigint() - e2eStarted) / 1e9;
       }
       if (process.env.BENCH_TRACE) {
-        process.stderr.write(`t=${(Number(process.hrtime.bigint() - e2eStarted) / 1e9).toFixed(1)} normalised=${await counter('vigie_normaliser_events_total')} indexed=${await counter('vigie_indexer_documents_indexed_total')} searchable=${stored}\n`);
+        process.stderr.write(
+          `t=${(Number(process.hrtime.bigint() - e2eStarted) / 1e9).toFixed(1)} normalised=${await counter('vigie_normaliser_events_total')} indexed=${await counter('vigie_indexer_documents_indexed_total')} searchable=${stored}\n`,
+        );
       }
       if (stored >= M) break;
       await sleep(200);
@@ -221,7 +255,7 @@ async function main(): Promise<void> {
     const tickMs = 100;
     const perTick = Math.max(1, Math.round((rate * tickMs) / 1000));
     const latencyStart = Date.now();
-    for (let sent = 0; sent < total; ) {
+    for (let sent = 0; sent < total;) {
       const batch: RawEnvelope[] = [];
       const now = new Date();
       for (let k = 0; k < perTick && sent < total; k++, sent++) batch.push(envelope(M + sent, now));
@@ -262,7 +296,10 @@ async function main(): Promise<void> {
       ['publish M envelopes to Kafka', `${publishSeconds.toFixed(1)} s`],
       ['end to end (Kafka → searchable)', `${Math.round(e2eRate)} events/s (${e2eSeconds.toFixed(1)} s)`],
       ['ratio end to end / raw _bulk', (e2eRate / rawRate).toFixed(3)],
-      [`receipt → searchable at ${rate}/s`, `p50 ${out.latency_p50_ms} ms, p99 ${out.latency_p99_ms} ms (${latencies.length} samples)`],
+      [
+        `receipt → searchable at ${rate}/s`,
+        `p50 ${out.latency_p50_ms} ms, p99 ${out.latency_p99_ms} ms (${latencies.length} samples)`,
+      ],
     ];
     const w = Math.max(...rows.map((r) => r[0].length));
     process.stdout.write(rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n') + '\n');
@@ -271,8 +308,15 @@ async function main(): Promise<void> {
     await normaliser?.stop().catch(() => undefined);
     await indexer?.stop().catch(() => undefined);
     await bus.close();
-    await client.indices.delete({ index: `${pipelinePrefix}-events-*,${rawPrefix}-events-*`, allow_no_indices: true, ignore_unavailable: true }).catch(() => undefined);
-    for (const p of [pipelinePrefix, rawPrefix]) await client.indices.deleteIndexTemplate({ name: `${p}-events` }).catch(() => undefined);
+    await client.indices
+      .delete({
+        index: `${pipelinePrefix}-events-*,${rawPrefix}-events-*`,
+        allow_no_indices: true,
+        ignore_unavailable: true,
+      })
+      .catch(() => undefined);
+    for (const p of [pipelinePrefix, rawPrefix])
+      await client.indices.deleteIndexTemplate({ name: `${p}-events` }).catch(() => undefined);
     const admin = kafka.admin();
     await admin.connect().catch(() => undefined);
     await admin.deleteTopics({ topics: [eventsTopic, dlqTopic] }).catch(() => undefined);

@@ -43,13 +43,23 @@ describe('pipeline: no loss on the embedded default', () => {
     const started = Date.now();
 
     const actions: ChaosAction[] = [
-      { at: randomBetween(N * 0.05, N * 0.3), name: 'normaliser restart 1', run: bounce(normaliser, log, 'normaliser') },
+      {
+        at: randomBetween(N * 0.05, N * 0.3),
+        name: 'normaliser restart 1',
+        run: bounce(normaliser, log, 'normaliser'),
+      },
       { at: randomBetween(N * 0.1, N * 0.4), name: 'indexer restart 1', run: bounce(indexer, log, 'indexer') },
       { at: randomBetween(N * 0.4, N * 0.7), name: 'normaliser restart 2', run: bounce(normaliser, log, 'normaliser') },
       { at: randomBetween(N * 0.45, N * 0.8), name: 'indexer restart 2', run: bounce(indexer, log, 'indexer') },
     ];
     const chaos = new Chaos(actions, log);
-    await sendAll(t.syslogPort, (i) => noLossLine(token, i, base), N, 4, (sent) => chaos.onSent(sent));
+    await sendAll(
+      t.syslogPort,
+      (i) => noLossLine(token, i, base),
+      N,
+      4,
+      (sent) => chaos.onSent(sent),
+    );
     const ran = await chaos.settled();
     const deadline = Date.now() + 300_000;
     let count = 0;
@@ -65,7 +75,6 @@ describe('pipeline: no loss on the embedded default', () => {
     const top = await store.terms({}, 'event.id', 1);
     const dead = await deadLetters.count({});
     const seconds = (Date.now() - started) / 1000;
-    // eslint-disable-next-line no-console
     console.log(
       `embedded no-loss: N=${N} stored=${count} in ${seconds.toFixed(1)} s (${Math.round(N / seconds)}/s); restarts: ${ran}; dead letters: ${dead}\n  ${log.join('\n  ')}`,
     );
@@ -75,5 +84,5 @@ describe('pipeline: no loss on the embedded default', () => {
     expect(top[0]?.count).toBe(1);
     expect(dead).toBe(0);
     expect(await counterValue(metrics, 'vigie_pipeline_dead_letters_total')).toBe(0);
-  });
+  }, 600_000);
 });

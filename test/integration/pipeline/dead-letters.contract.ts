@@ -44,12 +44,24 @@ export function runDeadLetterSuite(open: () => Promise<OpenDatabase>): void {
     expect(await store.insert([a])).toBe(0);
     expect(await store.count()).toBe(2);
     const [first] = await store.list();
-    expect(first).toMatchObject({ stage: 'normaliser', reason: 'decoder_error', raw: a.raw, member: 'ivry', source: a.source, replayedAt: null });
+    expect(first).toMatchObject({
+      stage: 'normaliser',
+      reason: 'decoder_error',
+      raw: a.raw,
+      member: 'ivry',
+      source: a.source,
+      replayedAt: null,
+    });
     expect(first.at).toBe('2026-03-05T10:00:00.000Z');
   });
 
   it('keeps text Postgres would refuse (NUL) and letters without a source', async () => {
-    expect(await store.insert([letter({ raw: 'a\u0000b', source: undefined }), letter({ raw: 'a\u0000b', source: undefined })])).toBe(2);
+    expect(
+      await store.insert([
+        letter({ raw: 'a\u0000b', source: undefined }),
+        letter({ raw: 'a\u0000b', source: undefined }),
+      ]),
+    ).toBe(2);
     const rows = await store.list({ text: 'a\uFFFDb' });
     expect(rows).toHaveLength(2);
   });
@@ -57,8 +69,20 @@ export function runDeadLetterSuite(open: () => Promise<OpenDatabase>): void {
   it('counts and lists by time, stage, reason, member, topic and text', async () => {
     await store.insert([
       letter({ at: '2026-03-01T00:00:00.000Z', source: { topic: 'siem.raw.v1', offset: '1' } }),
-      letter({ at: '2026-03-02T00:00:00.000Z', reason: 'invalid_envelope', raw: 'garbage 100%_done', member: undefined, source: { topic: 'siem.raw.v1', offset: '2' } }),
-      letter({ at: '2026-03-03T00:00:00.000Z', stage: 'indexer', reason: 'mapper_parsing_exception', member: 'vitry', source: { topic: 'siem.events.v1', offset: '3' } }),
+      letter({
+        at: '2026-03-02T00:00:00.000Z',
+        reason: 'invalid_envelope',
+        raw: 'garbage 100%_done',
+        member: undefined,
+        source: { topic: 'siem.raw.v1', offset: '2' },
+      }),
+      letter({
+        at: '2026-03-03T00:00:00.000Z',
+        stage: 'indexer',
+        reason: 'mapper_parsing_exception',
+        member: 'vitry',
+        source: { topic: 'siem.events.v1', offset: '3' },
+      }),
     ]);
     expect(await store.count({ since: '2026-03-02T00:00:00Z' })).toBe(2);
     expect(await store.count({ until: new Date('2026-03-02T00:00:00Z') })).toBe(1);
@@ -71,7 +95,11 @@ export function runDeadLetterSuite(open: () => Promise<OpenDatabase>): void {
     expect(await store.count({ text: 'GARBAGE' })).toBe(1);
     const page1 = await store.list({}, { limit: 2 });
     const page2 = await store.list({}, { limit: 2, afterId: page1[1].id });
-    expect([...page1, ...page2].map((r) => r.reason)).toEqual(['decoder_error', 'invalid_envelope', 'mapper_parsing_exception']);
+    expect([...page1, ...page2].map((r) => r.reason)).toEqual([
+      'decoder_error',
+      'invalid_envelope',
+      'mapper_parsing_exception',
+    ]);
     const stats = await store.stats();
     expect(stats.map((s) => [s.stage, s.reason, s.total, s.pending])).toEqual([
       ['indexer', 'mapper_parsing_exception', 1, 1],
@@ -105,18 +133,32 @@ export function runDeadLetterSuite(open: () => Promise<OpenDatabase>): void {
     await store.insert([
       letter({ at: '2026-03-01T00:00:00.000Z', raw: 'old line', source: { topic: 't', offset: '1' } }),
       letter({ at: '2026-03-05T00:00:00.000Z', raw: 'new line', source: { topic: 't', offset: '2' } }),
-      letter({ at: '2026-03-06T00:00:00.000Z', stage: 'indexer', raw: 'indexer line', member: 'vitry', source: { topic: 't', offset: '3' } }),
+      letter({
+        at: '2026-03-06T00:00:00.000Z',
+        stage: 'indexer',
+        raw: 'indexer line',
+        member: 'vitry',
+        source: { topic: 't', offset: '3' },
+      }),
       letter({ at: '2026-03-07T00:00:00.000Z', raw: '', source: { topic: 't', offset: '4' } }),
     ]);
     const bus = new MemoryEventBus({ partitions: 1, maxQueued: 1000 });
     const raw: RawEnvelope[] = [];
-    await bus.subscribe({ groupId: 'observer', topics: [Topics.raw], handler: async (b) => void raw.push(...b.map((m) => JSON.parse(m.value))) });
+    await bus.subscribe({
+      groupId: 'observer',
+      topics: [Topics.raw],
+      handler: async (b) => void raw.push(...b.map((m) => JSON.parse(m.value))),
+    });
     try {
       const dry = await replayDeadLetters(store, bus, { since: '2026-03-02T00:00:00Z', dryRun: true });
       expect(dry).toEqual({ matched: 3, replayed: 0, skipped: 0 });
       expect(await store.count({ replayed: true })).toBe(0);
 
-      const first = await replayDeadLetters(store, bus, { since: '2026-03-02T00:00:00Z', stage: 'normaliser', pageSize: 1 });
+      const first = await replayDeadLetters(store, bus, {
+        since: '2026-03-02T00:00:00Z',
+        stage: 'normaliser',
+        pageSize: 1,
+      });
       expect(first).toEqual({ matched: 2, replayed: 1, skipped: 1 });
       await waitFor(async () => raw.length === 1);
       expect(raw[0]).toMatchObject({ raw: 'new line', member: 'ivry', receivedAt: '2026-03-05T00:00:00.000Z' });

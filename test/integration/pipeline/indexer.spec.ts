@@ -48,7 +48,12 @@ describe('indexer on the in-process bus and the Postgres event store (PGlite)', 
   let bus: MemoryEventBus;
   let metrics: Metrics;
   const config = loadConfig({ profile: 'embedded', env: {} });
-  const options = Object.assign(new IndexerOptions(), { maxBatchDocs: 500, maxBatchWaitMs: 50, retryInitialDelayMs: 20, retryMaxDelayMs: 100 });
+  const options = Object.assign(new IndexerOptions(), {
+    maxBatchDocs: 500,
+    maxBatchWaitMs: 50,
+    retryInitialDelayMs: 20,
+    retryMaxDelayMs: 100,
+  });
   const deadLetters: DeadLetter[] = [];
 
   beforeEach(async () => {
@@ -56,7 +61,11 @@ describe('indexer on the in-process bus and the Postgres event store (PGlite)', 
     bus = new MemoryEventBus({ partitions: 3, maxQueued: 10_000, retryDelayMs: 20 });
     metrics = new Metrics(false);
     deadLetters.length = 0;
-    await bus.subscribe({ groupId: 'observer', topics: [Topics.dlq], handler: async (b) => void deadLetters.push(...b.map((m) => JSON.parse(m.value))) });
+    await bus.subscribe({
+      groupId: 'observer',
+      topics: [Topics.dlq],
+      handler: async (b) => void deadLetters.push(...b.map((m) => JSON.parse(m.value))),
+    });
   });
   afterEach(async () => {
     await bus.close();
@@ -81,7 +90,11 @@ describe('indexer on the in-process bus and the Postgres event store (PGlite)', 
     const top = await store.terms({}, 'event.id', 1);
     expect(top[0].count).toBe(1);
     const byReason = Object.fromEntries(deadLetters.map((d) => [d.reason, d]));
-    expect(byReason.invalid_document).toMatchObject({ stage: 'indexer', raw: '{oops', source: { topic: Topics.events } });
+    expect(byReason.invalid_document).toMatchObject({
+      stage: 'indexer',
+      raw: '{oops',
+      source: { topic: Topics.events },
+    });
     expect(byReason.store_rejected).toMatchObject({ stage: 'indexer', raw: 'line 99999', member: 'Not A Member!' });
     expect(await counterValue(metrics, 'vigie_indexer_documents_indexed_total')).toBeGreaterThanOrEqual(2000);
     expect(await counterValue(metrics, 'vigie_pipeline_dead_letters_total')).toBe(2);
@@ -116,8 +129,13 @@ describe('indexer on the in-process bus and the Postgres event store (PGlite)', 
     const lagOptions = Object.assign(new IndexerOptions(), options, { lagPollMs: 20, autoStart: false });
     const worker = new IndexerWorker(bus, store, lagOptions, config, metrics);
     await bus.ensureTopics([Topics.events]);
-    await bus.subscribe({ groupId: lagOptions.groupId, topics: [Topics.events], handler: async () => undefined }).then((s) => s.stop());
-    await bus.publish(Topics.events, Array.from({ length: 30 }, (_, i) => ({ key: `k${i}`, value: JSON.stringify(doc(i)) })));
+    await bus
+      .subscribe({ groupId: lagOptions.groupId, topics: [Topics.events], handler: async () => undefined })
+      .then((s) => s.stop());
+    await bus.publish(
+      Topics.events,
+      Array.from({ length: 30 }, (_, i) => ({ key: `k${i}`, value: JSON.stringify(doc(i)) })),
+    );
     await worker.onApplicationBootstrap();
     try {
       await waitFor(async () => (await counterValueOfGauge(metrics)) === 30);

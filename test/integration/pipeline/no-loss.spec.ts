@@ -19,7 +19,17 @@ import { IngestionModule } from '@vigie/ingestion/ingestion.module';
 import { NormaliserOptions } from '@vigie/ingestion/normaliser/normaliser.options';
 import { NormaliserWorker } from '@vigie/ingestion/normaliser/normaliser.worker';
 import { Kafka, logLevel } from 'kafkajs';
-import { bounce, Chaos, ChaosAction, counterValue, noLossCount, noLossLine, randomBetween, sendAll, sleep } from './no-loss.support';
+import {
+  bounce,
+  Chaos,
+  ChaosAction,
+  counterValue,
+  noLossCount,
+  noLossLine,
+  randomBetween,
+  sendAll,
+  sleep,
+} from './no-loss.support';
 
 const exec = promisify(execFile);
 const KAFKA_SCRIPT = join(__dirname, '../../../scripts/services/kafka.sh');
@@ -38,6 +48,8 @@ const KAFKA_SCRIPT = join(__dirname, '../../../scripts/services/kafka.sh');
  */
 describeWithServices(['kafka', 'opensearch', 'postgres'], 'pipeline: no loss on Kafka and OpenSearch', () => {
   const N = noLossCount(200_000);
+  /** Generous: about 2 ms an event (the machine this was written on does 5 events/ms), at least 10 minutes. */
+  const TIMEOUT_MS = Math.max(600_000, N * 2);
   const run = randomBytes(4).toString('hex');
   const indexPrefix = `vigie-noloss-${run}`;
   const eventsTopic = `test.noloss.${run}.events`;
@@ -109,9 +121,21 @@ describeWithServices(['kafka', 'opensearch', 'postgres'], 'pipeline: no loss on 
       imports: [CoreModule.forRoot(config, metrics), IngestionModule.register()],
     })
       .overrideProvider(NormaliserOptions)
-      .useValue(Object.assign(new NormaliserOptions(), { groupId: groups.normaliser, outputTopic: eventsTopic, deadLetterTopic: dlqTopic }))
+      .useValue(
+        Object.assign(new NormaliserOptions(), {
+          groupId: groups.normaliser,
+          outputTopic: eventsTopic,
+          deadLetterTopic: dlqTopic,
+        }),
+      )
       .overrideProvider(IndexerOptions)
-      .useValue(Object.assign(new IndexerOptions(), { groupId: groups.indexer, inputTopic: eventsTopic, deadLetterTopic: dlqTopic }))
+      .useValue(
+        Object.assign(new IndexerOptions(), {
+          groupId: groups.indexer,
+          inputTopic: eventsTopic,
+          deadLetterTopic: dlqTopic,
+        }),
+      )
       .overrideProvider(DeadLetterConsumerOptions)
       .useValue(Object.assign(new DeadLetterConsumerOptions(), { groupId: groups.dlq, inputTopic: dlqTopic }))
       .compile();
@@ -135,76 +159,93 @@ describeWithServices(['kafka', 'opensearch', 'postgres'], 'pipeline: no loss on 
     await admin.disconnect().catch(() => undefined);
   });
 
-  it('stores exactly N distinct events through consumer restarts and a broker restart, with no dead letter', async () => {
-    const token = `nl${randomBytes(5).toString('hex')}`;
-    const base = Date.now() - 3_600_000;
-    const normaliser = app.get(NormaliserWorker);
-    const indexer = app.get(IndexerWorker);
-    const store = app.get(EventStore);
-    const deadLetters = app.get(DeadLetterStore);
-    const log: string[] = [];
-    const started = Date.now();
-    const since = new Date(started - 1000);
+  it(
+    'stores exactly N distinct events through consumer restarts and a broker restart, with no dead letter',
+    async () => {
+      const token = `nl${randomBytes(5).toString('hex')}`;
+      const base = Date.now() - 3_600_000;
+      const normaliser = app.get(NormaliserWorker);
+      const indexer = app.get(IndexerWorker);
+      const store = app.get(EventStore);
+      const deadLetters = app.get(DeadLetterStore);
+      const log: string[] = [];
+      const started = Date.now();
+      const since = new Date(started - 1000);
 
-    const restartBroker = async () => {
-      const t0 = Date.now();
-      await exec('bash', [KAFKA_SCRIPT, 'restart'], { timeout: 180_000 });
-      log.push(`kafka broker restarted in ${Date.now() - t0} ms`);
-    };
-    const actions: ChaosAction[] = [
-      { at: randomBetween(N * 0.05, N * 0.2), name: 'normaliser restart 1', run: bounce(normaliser, log, 'normaliser') },
-      { at: randomBetween(N * 0.1, N * 0.25), name: 'indexer restart 1', run: bounce(indexer, log, 'indexer') },
-      { at: Math.round(N * 0.35), name: 'kafka broker restart', run: restartBroker },
-      { at: randomBetween(N * 0.5, N * 0.7), name: 'normaliser restart 2', run: bounce(normaliser, log, 'normaliser') },
-      { at: randomBetween(N * 0.55, N * 0.8), name: 'indexer restart 2', run: bounce(indexer, log, 'indexer') },
-    ];
-    const chaos = new Chaos(actions, log);
-    const progress = setInterval(() => {
-      void counterValue(metrics, 'vigie_indexer_documents_indexed_total').then((n) =>
-        log.push(`t+${Math.round((Date.now() - started) / 1000)} s: ${n} indexed`),
-      );
-    }, 10_000);
-    try {
-      await sendAll(syslogPort, (i) => noLossLine(token, i, base), N, 4, (sent) => chaos.onSent(sent));
-      const sentAfter = (Date.now() - started) / 1000;
-      const ran = await chaos.settled();
-      const deadline = Date.now() + 600_000;
-      let count = 0;
-      while (Date.now() < deadline) {
+      const restartBroker = async () => {
+        const t0 = Date.now();
+        await exec('bash', [KAFKA_SCRIPT, 'restart'], { timeout: 180_000 });
+        log.push(`kafka broker restarted in ${Date.now() - t0} ms`);
+      };
+      const actions: ChaosAction[] = [
+        {
+          at: randomBetween(N * 0.05, N * 0.2),
+          name: 'normaliser restart 1',
+          run: bounce(normaliser, log, 'normaliser'),
+        },
+        { at: randomBetween(N * 0.1, N * 0.25), name: 'indexer restart 1', run: bounce(indexer, log, 'indexer') },
+        { at: Math.round(N * 0.35), name: 'kafka broker restart', run: restartBroker },
+        {
+          at: randomBetween(N * 0.5, N * 0.7),
+          name: 'normaliser restart 2',
+          run: bounce(normaliser, log, 'normaliser'),
+        },
+        { at: randomBetween(N * 0.55, N * 0.8), name: 'indexer restart 2', run: bounce(indexer, log, 'indexer') },
+      ];
+      const chaos = new Chaos(actions, log);
+      const progress = setInterval(() => {
+        void counterValue(metrics, 'vigie_indexer_documents_indexed_total').then((n) =>
+          log.push(`t+${Math.round((Date.now() - started) / 1000)} s: ${n} indexed`),
+        );
+      }, 10_000);
+      try {
+        await sendAll(
+          syslogPort,
+          (i) => noLossLine(token, i, base),
+          N,
+          4,
+          (sent) => chaos.onSent(sent),
+        );
+        const sentAfter = (Date.now() - started) / 1000;
+        const ran = await chaos.settled();
+        const deadline = Date.now() + TIMEOUT_MS / 2;
+        let count = 0;
+        while (Date.now() < deadline) {
+          await store.refresh();
+          count = await store.count({ text: token });
+          if (count >= N) break;
+          await sleep(1000);
+        }
+        const seconds = (Date.now() - started) / 1000;
+        // Whatever was still in flight lands; then the final counts.
+        await sleep(3000);
         await store.refresh();
-        count = await store.count({ text: token });
-        if (count >= N) break;
-        await sleep(1000);
+        count = await store.count({});
+        const withToken = await store.count({ text: token });
+        const top = await store.terms({}, 'event.id', 1);
+        const dead = await deadLetters.count({ since, text: token });
+        const deadMetric = await counterValue(metrics, 'vigie_pipeline_dead_letters_total');
+        console.log(
+          [
+            `kafka/opensearch no-loss: N=${N} stored=${withToken} (index total ${count}) distinct-top=${top[0]?.count} in ${seconds.toFixed(1)} s ` +
+              `(${Math.round(N / seconds)}/s end to end; all sent after ${sentAfter.toFixed(1)} s); chaos actions: ${ran}; ` +
+              `dead letters: ${dead} (metric ${deadMetric})`,
+            ...log,
+          ].join('\n  '),
+        );
+        expect(ran).toBe(actions.length);
+        // Exactly N of this run's events. The raw topic is shared: a line another process publishes on
+        // siem.raw.v1 meanwhile lands in this index too, so the total is only reported.
+        expect(withToken).toBe(N);
+        expect(count).toBeGreaterThanOrEqual(N);
+        expect(top).toHaveLength(1);
+        expect(top[0].count).toBe(1);
+        expect(dead).toBe(0);
+        expect(deadMetric).toBe(0);
+      } finally {
+        clearInterval(progress);
       }
-      const seconds = (Date.now() - started) / 1000;
-      // Whatever was still in flight lands; then the final counts.
-      await sleep(3000);
-      await store.refresh();
-      count = await store.count({});
-      const withToken = await store.count({ text: token });
-      const top = await store.terms({}, 'event.id', 1);
-      const dead = await deadLetters.count({ since, text: token });
-      const deadMetric = await counterValue(metrics, 'vigie_pipeline_dead_letters_total');
-      // eslint-disable-next-line no-console
-      console.log(
-        [
-          `kafka/opensearch no-loss: N=${N} stored=${withToken} (index total ${count}) distinct-top=${top[0]?.count} in ${seconds.toFixed(1)} s ` +
-            `(${Math.round(N / seconds)}/s end to end; all sent after ${sentAfter.toFixed(1)} s); chaos actions: ${ran}; ` +
-            `dead letters: ${dead} (metric ${deadMetric})`,
-          ...log,
-        ].join('\n  '),
-      );
-      expect(ran).toBe(actions.length);
-      // Exactly N of this run's events. The raw topic is shared: a line another process publishes on
-      // siem.raw.v1 meanwhile lands in this index too, so the total is only reported.
-      expect(withToken).toBe(N);
-      expect(count).toBeGreaterThanOrEqual(N);
-      expect(top).toHaveLength(1);
-      expect(top[0].count).toBe(1);
-      expect(dead).toBe(0);
-      expect(deadMetric).toBe(0);
-    } finally {
-      clearInterval(progress);
-    }
-  });
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -46,7 +46,13 @@ export function dlqCommand(ctx: CliContext): Command {
           rows.map((r) => [r.stage, r.reason, String(r.total), String(r.pending), r.first, r.last]),
         );
         const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
-        for (const row of table) ctx.out(row.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
+        for (const row of table)
+          ctx.out(
+            row
+              .map((cell, c) => cell.padEnd(widths[c]))
+              .join('  ')
+              .trimEnd(),
+          );
         const total = rows.reduce((s, r) => s + r.total, 0);
         const pending = rows.reduce((s, r) => s + r.pending, 0);
         ctx.out(`total ${total}, not replayed ${pending}`);
@@ -65,7 +71,7 @@ export function dlqCommand(ctx: CliContext): Command {
       const config = ctx.config();
       if (!opts.dryRun && config.get('bus.driver') !== 'kafka') {
         ctx.err(
-          'vigie: dlq replay needs bus.driver=kafka: the embedded app\'s bus lives inside its process and cannot be reached from the command line',
+          "vigie: dlq replay needs bus.driver=kafka: the embedded app's bus lives inside its process and cannot be reached from the command line",
         );
         process.exitCode = 1;
         return;
@@ -74,7 +80,11 @@ export function dlqCommand(ctx: CliContext): Command {
       const bus = opts.dryRun ? undefined : createEventBus(config, new Metrics(false));
       try {
         const store = new DeadLetterStore(ds);
-        const result = await replayDeadLetters(store, bus!, { since: opts.since, stage: opts.stage, dryRun: opts.dryRun });
+        const result = await replayDeadLetters(store, bus!, {
+          since: opts.since,
+          stage: opts.stage,
+          dryRun: opts.dryRun,
+        });
         if (opts.dryRun) ctx.out(`would replay ${result.matched} dead letter(s)`);
         else {
           ctx.out(`replayed ${result.replayed} dead letter(s) to siem.raw.v1`);

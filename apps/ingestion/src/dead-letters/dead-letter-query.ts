@@ -60,5 +60,5 @@ function isoOf(value: string | Date, name: string): string {
 export function pgText(value: unknown): string | null {
   if (value === undefined || value === null) return null;
   const s = typeof value === 'string' ? value : String(value);
-  return s.includes('\u0000') ? s.replace(/\u0000/g, '\uFFFD') : s;
+  return s.includes('\u0000') ? s.split('\u0000').join('\uFFFD') : s;
 }

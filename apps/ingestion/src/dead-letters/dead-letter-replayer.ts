@@ -46,7 +46,11 @@ export function replayEnvelope(letter: StoredDeadLetter): RawEnvelope | undefine
  * siem.raw.v1 and marks them replayed, page by page (publish first, then mark:
  * a crash in between replays a page twice, which the store's ids absorb).
  */
-export async function replayDeadLetters(store: DeadLetterStore, bus: EventBus, options: ReplayOptions = {}): Promise<ReplayResult> {
+export async function replayDeadLetters(
+  store: DeadLetterStore,
+  bus: EventBus,
+  options: ReplayOptions = {},
+): Promise<ReplayResult> {
   const query: DeadLetterQuery = {
     since: options.since,
     stage: options.stage,

@@ -20,7 +20,10 @@ export class DeadLetterConsumer implements OnApplicationBootstrap, OnModuleDestr
     private readonly options: DeadLetterConsumerOptions,
     metrics: Metrics,
   ) {
-    this.stored = metrics.counter('vigie_dead_letters_stored_total', 'Dead letters kept in the dead-letter store', ['stage', 'reason']);
+    this.stored = metrics.counter('vigie_dead_letters_stored_total', 'Dead letters kept in the dead-letter store', [
+      'stage',
+      'reason',
+    ]);
     this.lag = new ConsumerLagPoller(bus, metrics, options.groupId, options.inputTopic, options.lagPollMs);
   }
 

@@ -88,7 +88,10 @@ export class DeadLetterStore {
   }
 
   /** Oldest first, by id; page with `afterId`. */
-  async list(query: DeadLetterQuery = {}, page: { limit?: number; afterId?: string } = {}): Promise<StoredDeadLetter[]> {
+  async list(
+    query: DeadLetterQuery = {},
+    page: { limit?: number; afterId?: string } = {},
+  ): Promise<StoredDeadLetter[]> {
     const limit = Math.min(Math.max(page.limit ?? 100, 1), 10_000);
     const where = whereClause(query);
     const params = where.params;
@@ -109,13 +112,19 @@ export class DeadLetterStore {
   /** Counts by stage and reason. */
   async stats(query: DeadLetterQuery = {}): Promise<DeadLetterStats[]> {
     const where = whereClause(query);
-    const rows: Array<{ stage: string; reason: string; total: string; pending: string; first: Date | string; last: Date | string }> =
-      await this.dataSource.query(
-        `SELECT stage, reason, count(*) AS total, count(*) FILTER (WHERE replayed_at IS NULL) AS pending,
+    const rows: Array<{
+      stage: string;
+      reason: string;
+      total: string;
+      pending: string;
+      first: Date | string;
+      last: Date | string;
+    }> = await this.dataSource.query(
+      `SELECT stage, reason, count(*) AS total, count(*) FILTER (WHERE replayed_at IS NULL) AS pending,
                 min(at) AS first, max(at) AS last
          FROM vigie_dead_letters ${where.sql} GROUP BY stage, reason ORDER BY stage, count(*) DESC, reason`,
-        where.params,
-      );
+      where.params,
+    );
     return rows.map((r) => ({
       stage: r.stage,
       reason: r.reason,

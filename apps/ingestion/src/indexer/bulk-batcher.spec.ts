@@ -30,7 +30,11 @@ describe('BulkBatcher', () => {
 
   it('flushes at once when every producer is parked', async () => {
     const flushed: number[][] = [];
-    const b = new BulkBatcher<number>({ maxItems: 1000, maxWaitMs: 60_000, flush: async (items) => void flushed.push(items) });
+    const b = new BulkBatcher<number>({
+      maxItems: 1000,
+      maxWaitMs: 60_000,
+      flush: async (items) => void flushed.push(items),
+    });
     b.setProducers(2);
     const a = b.add([1]);
     await tick();
@@ -41,7 +45,11 @@ describe('BulkBatcher', () => {
 
   it('flushes after maxWaitMs when producers stay busy', async () => {
     const flushed: number[][] = [];
-    const b = new BulkBatcher<number>({ maxItems: 1000, maxWaitMs: 30, flush: async (items) => void flushed.push(items) });
+    const b = new BulkBatcher<number>({
+      maxItems: 1000,
+      maxWaitMs: 30,
+      flush: async (items) => void flushed.push(items),
+    });
     b.setProducers(5);
     const started = Date.now();
     await b.add([7]);
@@ -90,7 +98,11 @@ describe('BulkBatcher', () => {
 
   it('flushes what waits on drain without waiting for more', async () => {
     const flushed: number[][] = [];
-    const b = new BulkBatcher<number>({ maxItems: 100, maxWaitMs: 60_000, flush: async (items) => void flushed.push(items) });
+    const b = new BulkBatcher<number>({
+      maxItems: 100,
+      maxWaitMs: 60_000,
+      flush: async (items) => void flushed.push(items),
+    });
     b.setProducers(3);
     const p = b.add([1]);
     await tick();

@@ -44,14 +44,26 @@ export class IndexerWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly config: VigieConfig,
     metrics: Metrics,
   ) {
-    this.indexed = metrics.counter('vigie_indexer_documents_indexed_total', 'Documents acknowledged by the event store');
-    this.batchSize = metrics.histogram('vigie_indexer_batch_size', 'Documents per bulk write', [], [
-      1, 10, 50, 100, 250, 500, 1000, 2000, 5000, 10000,
-    ]);
-    this.batchSeconds = metrics.histogram('vigie_indexer_batch_seconds', 'Bulk write latency, retries included', [], [
-      0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30,
-    ]);
-    this.storeRetries = metrics.counter('vigie_indexer_store_retries_total', 'Bulk writes retried because the store pushed back');
+    this.indexed = metrics.counter(
+      'vigie_indexer_documents_indexed_total',
+      'Documents acknowledged by the event store',
+    );
+    this.batchSize = metrics.histogram(
+      'vigie_indexer_batch_size',
+      'Documents per bulk write',
+      [],
+      [1, 10, 50, 100, 250, 500, 1000, 2000, 5000, 10000],
+    );
+    this.batchSeconds = metrics.histogram(
+      'vigie_indexer_batch_seconds',
+      'Bulk write latency, retries included',
+      [],
+      [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    );
+    this.storeRetries = metrics.counter(
+      'vigie_indexer_store_retries_total',
+      'Bulk writes retried because the store pushed back',
+    );
     this.deadLetters = deadLetterCounter(metrics);
     this.lag = new ConsumerLagPoller(bus, metrics, options.groupId, options.inputTopic, options.lagPollMs);
     this.batcher = new BulkBatcher<Pending>({
@@ -118,7 +130,14 @@ export class IndexerWorker implements OnApplicationBootstrap, OnModuleDestroy {
       else {
         letters.push(
           deadLetterMessage(
-            deadLetter({ stage: 'indexer', reason: parsed.reason, detail: parsed.detail, raw: message.value, member: parsed.member, from: message }),
+            deadLetter({
+              stage: 'indexer',
+              reason: parsed.reason,
+              detail: parsed.detail,
+              raw: message.value,
+              member: parsed.member,
+              from: message,
+            }),
           ),
         );
         this.deadLetters.inc({ stage: 'indexer', reason: parsed.reason });
@@ -139,7 +158,10 @@ export class IndexerWorker implements OnApplicationBootstrap, OnModuleDestroy {
       cancelled: () => this.stopping,
       onRetry: (error, attempt, delayMs) => {
         this.storeRetries.inc();
-        this.log.warn({ error: error.message, status: error.status, attempt, delayMs, size: items.length }, 'event store unavailable; retrying');
+        this.log.warn(
+          { error: error.message, status: error.status, attempt, delayMs, size: items.length },
+          'event store unavailable; retrying',
+        );
       },
     });
     if (result.rejected.length) {

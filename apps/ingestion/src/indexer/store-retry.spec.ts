@@ -59,7 +59,14 @@ describe('withStoreRetry', () => {
         async () => {
           throw new StoreUnavailableError('down', 503);
         },
-        { initialDelayMs: 100, maxDelayMs: 1000, budgetMs: 3000, now: c.now, sleep: c.sleep, onRetry: (_e, a) => retries.push(a) },
+        {
+          initialDelayMs: 100,
+          maxDelayMs: 1000,
+          budgetMs: 3000,
+          now: c.now,
+          sleep: c.sleep,
+          onRetry: (_e, a) => retries.push(a),
+        },
       ),
     ).rejects.toBeInstanceOf(StoreUnavailableError);
     expect(c.now()).toBeLessThanOrEqual(3000);
@@ -75,7 +82,14 @@ describe('withStoreRetry', () => {
           calls++;
           throw new StoreUnavailableError('down');
         },
-        { initialDelayMs: 10, maxDelayMs: 100, budgetMs: 60_000, now: c.now, sleep: c.sleep, cancelled: () => calls >= 2 },
+        {
+          initialDelayMs: 10,
+          maxDelayMs: 100,
+          budgetMs: 60_000,
+          now: c.now,
+          sleep: c.sleep,
+          cancelled: () => calls >= 2,
+        },
       ),
     ).rejects.toBeInstanceOf(StoreUnavailableError);
     expect(calls).toBe(2);

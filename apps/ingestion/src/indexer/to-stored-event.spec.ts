@@ -3,7 +3,11 @@ import { rawLineOf, toStoredEvent } from './to-stored-event';
 
 describe('toStoredEvent', () => {
   it('takes the id, member and timestamp from the ECS document', () => {
-    const doc = { '@timestamp': '2026-03-05T10:00:00.000Z', event: { id: 'abc', original: 'line' }, organization: { id: 'ivry' } };
+    const doc = {
+      '@timestamp': '2026-03-05T10:00:00.000Z',
+      event: { id: 'abc', original: 'line' },
+      organization: { id: 'ivry' },
+    };
     const out = toStoredEvent({ value: JSON.stringify(doc) });
     expect(out).toEqual({ ok: true, event: { id: 'abc', member: 'ivry', timestamp: '2026-03-05T10:00:00.000Z', doc } });
     if (out.ok) expect(rawLineOf(out.event, 'value')).toBe('line');
@@ -32,9 +36,9 @@ describe('toStoredEvent', () => {
 
 describe('reasonName', () => {
   it('keeps the error type of a store rejection, else store_rejected', () => {
-    expect(reasonName('mapper_parsing_exception: failed to parse field [source.ip] (illegal_argument_exception: x)')).toBe(
-      'mapper_parsing_exception',
-    );
+    expect(
+      reasonName('mapper_parsing_exception: failed to parse field [source.ip] (illegal_argument_exception: x)'),
+    ).toBe('mapper_parsing_exception');
     expect(reasonName('missing id')).toBe('store_rejected');
     expect(reasonName('invalid input syntax for type json')).toBe('store_rejected');
   });

@@ -1,7 +1,8 @@
 import type { BusMessage } from '@vigie/bus';
 import type { StoredEvent } from '@vigie/event-store';
 
-export type ParsedEvent = { ok: true; event: StoredEvent } | { ok: false; reason: string; detail: string; member?: string };
+export type ParsedEvent =
+  { ok: true; event: StoredEvent } | { ok: false; reason: string; detail: string; member?: string };
 
 /** A `siem.events.v1` message to the store's shape: id = event.id, member = organization.id, timestamp = @timestamp. */
 export function toStoredEvent(message: Pick<BusMessage, 'value'>): ParsedEvent {
@@ -17,12 +18,14 @@ export function toStoredEvent(message: Pick<BusMessage, 'value'>): ParsedEvent {
   const d = doc as Record<string, unknown> & { event?: { id?: unknown }; organization?: { id?: unknown } };
   const member = typeof d.organization?.id === 'string' ? d.organization.id : undefined;
   const id = d.event?.id;
-  if (typeof id !== 'string' || id === '') return { ok: false, reason: 'invalid_document', detail: 'event.id is missing', member };
+  if (typeof id !== 'string' || id === '')
+    return { ok: false, reason: 'invalid_document', detail: 'event.id is missing', member };
   if (member === undefined || member === '') {
     return { ok: false, reason: 'invalid_document', detail: 'organization.id is missing', member };
   }
   const timestamp = d['@timestamp'];
-  if (typeof timestamp !== 'string') return { ok: false, reason: 'invalid_document', detail: '@timestamp is missing', member };
+  if (typeof timestamp !== 'string')
+    return { ok: false, reason: 'invalid_document', detail: '@timestamp is missing', member };
   return { ok: true, event: { id, member, timestamp, doc: d } };
 }
 

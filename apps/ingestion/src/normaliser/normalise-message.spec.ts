@@ -3,14 +3,29 @@ import { DecoderError, eventId, type EcsDocument } from '@vigie/ecs';
 import { reasonOf } from '../dead-letters/dead-letter-message';
 import { eventKey, normaliseMessage, parseEnvelope } from './normalise-message';
 
-const at = (value: string, offset = '7'): BusMessage => ({ topic: 'siem.raw.v1', partition: 2, offset, key: 'k', value });
+const at = (value: string, offset = '7'): BusMessage => ({
+  topic: 'siem.raw.v1',
+  partition: 2,
+  offset,
+  key: 'k',
+  value,
+});
 const envelope = (raw: string, member = 'ivry', extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ receivedAt: '2026-03-05T10:00:00.000Z', transport: 'tcp', peer: { ip: '10.1.2.3', port: 514 }, member, raw, ...extra });
-const members = (code: string) => (code === 'ivry' ? { name: 'Ivry-sur-Seine', timeZone: 'America/New_York' } : undefined);
+  JSON.stringify({
+    receivedAt: '2026-03-05T10:00:00.000Z',
+    transport: 'tcp',
+    peer: { ip: '10.1.2.3', port: 514 },
+    member,
+    raw,
+    ...extra,
+  });
+const members = (code: string) =>
+  code === 'ivry' ? { name: 'Ivry-sur-Seine', timeZone: 'America/New_York' } : undefined;
 
 describe('normaliseMessage', () => {
   it('turns a raw envelope into an ECS document keyed by member and host', () => {
-    const line = '<34>1 2026-03-05T09:59:58.000Z web01 sshd 42 - - Failed password for root from 192.0.2.9 port 22 ssh2';
+    const line =
+      '<34>1 2026-03-05T09:59:58.000Z web01 sshd 42 - - Failed password for root from 192.0.2.9 port 22 ssh2';
     const out = normaliseMessage(at(envelope(line)), members);
     if (!out.ok) throw new Error(out.letter.detail);
     expect(out.document.organization).toEqual({ id: 'ivry', name: 'Ivry-sur-Seine' });
@@ -79,7 +94,9 @@ describe('parseEnvelope and eventKey', () => {
       tags: [],
       event: { id: 'i', kind: 'event', module: 'm', dataset: 'd', created: 'c', ingested: 'i' },
     };
-    expect(eventKey({ ...base, organization: { id: 'ivry' }, host: { hostname: 'a', ip: ['10.0.0.1'] } })).toBe('ivry|a');
+    expect(eventKey({ ...base, organization: { id: 'ivry' }, host: { hostname: 'a', ip: ['10.0.0.1'] } })).toBe(
+      'ivry|a',
+    );
     expect(eventKey({ ...base, organization: { id: 'ivry' }, host: { ip: ['10.0.0.1'] } })).toBe('ivry|10.0.0.1');
     expect(eventKey({ ...base })).toBe('unattributed|');
   });

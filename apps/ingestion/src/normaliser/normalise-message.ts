@@ -9,8 +9,7 @@ export interface MemberLookup {
 }
 
 export type NormaliseOutcome =
-  | { ok: true; event: OutgoingMessage; document: EcsDocument }
-  | { ok: false; letter: DeadLetter };
+  { ok: true; event: OutgoingMessage; document: EcsDocument } | { ok: false; letter: DeadLetter };
 
 /** Thrown for a message that is not a RawEnvelope. */
 export class InvalidEnvelopeError extends Error {

@@ -28,7 +28,11 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly dataSource: DataSource,
     metrics: Metrics,
   ) {
-    this.droppedDays = metrics.counter('vigie_retention_days_dropped_total', 'Member-days of events dropped by retention', ['member']);
+    this.droppedDays = metrics.counter(
+      'vigie_retention_days_dropped_total',
+      'Member-days of events dropped by retention',
+      ['member'],
+    );
     this.runs = metrics.counter('vigie_retention_runs_total', 'Retention runs, by outcome', ['outcome']);
   }
 
