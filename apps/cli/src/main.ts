@@ -29,9 +29,9 @@ export function buildProgram(ctx: CliContext): Command {
 
 async function main(): Promise<void> {
   setLogLevel('warn');
-  let program: Command;
-  const ctx = new CliContext(() => (program.opts().profile as Profile | undefined) ?? 'embedded');
-  program = buildProgram(ctx);
+  const holder: { program?: Command } = {};
+  const ctx = new CliContext(() => (holder.program?.opts().profile as Profile | undefined) ?? 'embedded');
+  const program = (holder.program = buildProgram(ctx));
   try {
     await program.parseAsync(process.argv);
   } catch (e) {
