@@ -67,6 +67,17 @@ export interface HistogramBucket {
   count: number;
 }
 
+/** One value of a field within one member: how many events carry it, and when it was first and last seen. */
+export interface SourceBucket {
+  member: string;
+  key: string;
+  count: number;
+  /** Earliest `@timestamp` among those events, ISO 8601 UTC (millisecond precision). */
+  firstSeen: string;
+  /** Latest `@timestamp`, ISO 8601 UTC (millisecond precision). */
+  lastSeen: string;
+}
+
 /** A unit of retention: one member's day of events. */
 export interface DayUnit {
   member: string;
@@ -87,6 +98,12 @@ export abstract class EventStore {
   abstract search(request: SearchRequest): Promise<SearchPage>;
   abstract count(query: EventQuery): Promise<number>;
   abstract terms(query: EventQuery, field: string, size?: number): Promise<TermBucket[]>;
+  /**
+   * Per member, each value of `field` (array elements counted once per document) with its event count,
+   * first and last `@timestamp`. At most `size` values per member (most events first, then by key);
+   * the answer is sorted by member, then key.
+   */
+  abstract sources(query: EventQuery, field: string, size?: number): Promise<SourceBucket[]>;
   /** Counts per fixed interval (seconds), buckets aligned on the epoch; empty buckets omitted. */
   abstract histogram(query: EventQuery, intervalSeconds: number): Promise<HistogramBucket[]>;
   /** Delete every event in the range (and members, when given). Returns how many were removed. */

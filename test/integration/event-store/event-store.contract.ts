@@ -429,6 +429,57 @@ export function runEventStoreContract(
       });
     });
 
+    describe('sources', () => {
+      const src = (member: string, key: string, count: number, firstSeen: string, lastSeen: string) => ({
+        member,
+        key,
+        count,
+        firstSeen,
+        lastSeen,
+      });
+
+      it('per member, each value with its count and first and last timestamps, sorted by member then key', async () => {
+        expect(await store.sources(q(), 'host.hostname')).toEqual([
+          src('alpha', 'web1', 5, '2024-03-01T08:00:00.000Z', '2024-03-02T23:59:59.999Z'),
+          src('alpha', 'web2', 2, '2024-03-01T08:01:10.000Z', '2024-03-02T00:00:00.000Z'),
+          src('beta', 'db1', 2, '2024-03-01T08:00:00.000Z', '2024-03-03T06:30:00.000Z'),
+          src('beta', 'fw1', 1, '2024-03-01T12:00:00.000Z', '2024-03-01T12:00:00.000Z'),
+          src('ga-ma', 'mail1', 2, '2024-03-02T10:00:00.000Z', '2024-03-02T10:00:00.000Z'),
+        ]);
+      });
+
+      it('counts array elements once per document, ip keys as text', async () => {
+        expect(await store.sources({ members: ['beta'] }, 'related.ip')).toEqual([
+          src('beta', '10.0.0.1', 1, '2024-03-01T12:00:00.000Z', '2024-03-01T12:00:00.000Z'),
+          src('beta', '10.0.0.5', 1, '2024-03-01T08:00:00.000Z', '2024-03-01T08:00:00.000Z'),
+          src('beta', '10.0.0.7', 1, '2024-03-01T12:00:00.000Z', '2024-03-01T12:00:00.000Z'),
+          src('beta', '2001:db8::1', 1, '2024-03-03T06:30:00.000Z', '2024-03-03T06:30:00.000Z'),
+        ]);
+      });
+
+      it('keeps the most frequent values per member when limited; numbers as keys', async () => {
+        expect(await store.sources({ members: ['alpha'] }, 'host.hostname', 1)).toEqual([
+          src('alpha', 'web1', 5, '2024-03-01T08:00:00.000Z', '2024-03-02T23:59:59.999Z'),
+        ]);
+        expect(await store.sources({ members: ['alpha'] }, 'destination.port', 2)).toEqual([
+          src('alpha', '22', 4, '2024-03-01T08:00:00.000Z', '2024-03-02T23:59:59.999Z'),
+          src('alpha', '443', 2, '2024-03-01T09:15:00.000Z', '2024-03-02T00:00:00.000Z'),
+        ]);
+      });
+
+      it('applies the time range and filter, and answers nothing for members: []', async () => {
+        expect(
+          await store.sources(q({ from: '2024-03-02T00:00:00Z', filter: term('event.dataset', 'sshd') }), 'host.hostname'),
+        ).toEqual([
+          src('alpha', 'web1', 1, '2024-03-02T23:59:59.999Z', '2024-03-02T23:59:59.999Z'),
+          src('beta', 'db1', 1, '2024-03-03T06:30:00.000Z', '2024-03-03T06:30:00.000Z'),
+          src('ga-ma', 'mail1', 1, '2024-03-02T10:00:00.000Z', '2024-03-02T10:00:00.000Z'),
+        ]);
+        expect(await store.sources({ members: [] }, 'host.hostname')).toEqual([]);
+        expect(await store.sources(q(), 'no.such.field')).toEqual([]);
+      });
+    });
+
     describe('retention', () => {
       it('lists member-days, oldest first', async () => {
         expect(await store.listDays('beta')).toEqual([

@@ -7,6 +7,7 @@ import {
   HistogramBucket,
   SearchPage,
   SearchRequest,
+  SourceBucket,
   StoredEvent,
   StoreUnavailableError,
   TermBucket,
@@ -30,6 +31,9 @@ const DEFAULT_PAGE = 50;
 const MAX_PAGE = 1000;
 const DEFAULT_TERMS = 10;
 const MAX_TERMS = 10_000;
+const DEFAULT_SOURCES = 1000;
+/** Members per sources aggregation. */
+const MAX_MEMBERS = 1000;
 /** Index names per DELETE request, to keep the URL short. */
 const DELETE_CHUNK = 50;
 
@@ -164,6 +168,53 @@ export class ElasticsearchEventStore extends EventStore {
     );
     const agg = res.aggregations?.t as { buckets?: Array<{ key: unknown; key_as_string?: string; doc_count: number }> };
     return (agg?.buckets ?? []).map((b) => ({ key: b.key_as_string ?? String(b.key), count: b.doc_count }));
+  }
+
+  async sources(query: EventQuery, field: string, size?: number): Promise<SourceBucket[]> {
+    const index = this.indexFor(query.members);
+    if (index === undefined) return [];
+    const res = await this.call(() =>
+      this.client.search({
+        index,
+        ignore_unavailable: true,
+        allow_no_indices: true,
+        size: 0,
+        track_total_hits: false,
+        query: this.query(query),
+        aggs: {
+          m: {
+            terms: { field: 'organization.id', size: MAX_MEMBERS, order: [{ _key: 'asc' }] },
+            aggs: {
+              k: {
+                terms: {
+                  field,
+                  size: clamp(size, DEFAULT_SOURCES, MAX_TERMS),
+                  order: [{ _count: 'desc' }, { _key: 'asc' }],
+                },
+                aggs: { first: { min: { field: '@timestamp' } }, last: { max: { field: '@timestamp' } } },
+              },
+            },
+          },
+        },
+      }),
+    );
+    type Stat = { value: number | null };
+    type KeyBucket = { key: unknown; key_as_string?: string; doc_count: number; first: Stat; last: Stat };
+    const members = res.aggregations?.m as { buckets?: Array<{ key: string; k: { buckets: KeyBucket[] } }> };
+    const out: SourceBucket[] = [];
+    for (const m of members?.buckets ?? []) {
+      for (const b of m.k.buckets) {
+        if (b.first.value === null || b.last.value === null) continue;
+        out.push({
+          member: String(m.key),
+          key: b.key_as_string ?? String(b.key),
+          count: b.doc_count,
+          firstSeen: new Date(b.first.value).toISOString(),
+          lastSeen: new Date(b.last.value).toISOString(),
+        });
+      }
+    }
+    return out.sort((a, b) => compare(a.member, b.member) || compare(a.key, b.key));
   }
 
   async histogram(query: EventQuery, intervalSeconds: number): Promise<HistogramBucket[]> {

@@ -7,6 +7,7 @@ import {
   HistogramBucket,
   SearchPage,
   SearchRequest,
+  SourceBucket,
   StoredEvent,
   TermBucket,
   TimeRange,
@@ -24,6 +25,7 @@ const MAX_PAGE = 1000;
 const DEFAULT_TERMS = 10;
 const MAX_TERMS = 10_000;
 const INSERT_CHUNK = 1000;
+const DEFAULT_SOURCES = 1000;
 
 /** Partition catalogue row: one leaf (member-day) partition. */
 interface LeafRow {
@@ -170,6 +172,41 @@ export class PostgresEventStore extends EventStore {
            GROUP BY t.key ORDER BY n DESC, t.key COLLATE "C" ASC LIMIT ${limit}`;
     const rows = await this.query<{ key: string; n: number }>(sql, params.values);
     return rows.map((r) => ({ key: r.key, count: Number(r.n) }));
+  }
+
+  async sources(query: EventQuery, field: string, size?: number): Promise<SourceBucket[]> {
+    const limit = clampSize(size, DEFAULT_SOURCES, MAX_TERMS);
+    const params = new SqlParams();
+    const where = this.where(query, params);
+    if (where === undefined) return [];
+    const rows = await this.query<{ member: string; key: string; n: number; first_ms: number; last_ms: number }>(
+      `SELECT member, key, n, first_ms, last_ms FROM (
+         SELECT e.member, t.key, count(*)::float8 AS n,
+                floor(extract(epoch FROM min(e.ts)) * 1000)::float8 AS first_ms,
+                floor(extract(epoch FROM max(e.ts)) * 1000)::float8 AS last_ms,
+                row_number() OVER (PARTITION BY e.member ORDER BY count(*) DESC, t.key COLLATE "C" ASC) AS rank
+         FROM ${EVENTS_TABLE} e
+         CROSS JOIN LATERAL (
+           SELECT DISTINCT CASE WHEN jsonb_typeof(jv.v) = 'number'
+                                THEN ((jv.v #>> '{}')::numeric)::float8::text
+                                ELSE jv.v #>> '{}' END AS key
+           FROM jsonb_path_query(e.doc, ${params.add(jsonPath(field), 'jsonpath')}) AS jv(v)
+           WHERE jsonb_typeof(jv.v) IN ('string', 'number', 'boolean')
+         ) t
+         WHERE ${where}
+         GROUP BY e.member, t.key
+       ) s WHERE rank <= ${limit}`,
+      params.values,
+    );
+    return rows
+      .map((r) => ({
+        member: r.member,
+        key: r.key,
+        count: Number(r.n),
+        firstSeen: new Date(Number(r.first_ms)).toISOString(),
+        lastSeen: new Date(Number(r.last_ms)).toISOString(),
+      }))
+      .sort((a, b) => compare(a.member, b.member) || compare(a.key, b.key));
   }
 
   async histogram(query: EventQuery, intervalSeconds: number): Promise<HistogramBucket[]> {
