@@ -469,7 +469,10 @@ export function runEventStoreContract(
 
       it('applies the time range and filter, and answers nothing for members: []', async () => {
         expect(
-          await store.sources(q({ from: '2024-03-02T00:00:00Z', filter: term('event.dataset', 'sshd') }), 'host.hostname'),
+          await store.sources(
+            q({ from: '2024-03-02T00:00:00Z', filter: term('event.dataset', 'sshd') }),
+            'host.hostname',
+          ),
         ).toEqual([
           src('alpha', 'web1', 1, '2024-03-02T23:59:59.999Z', '2024-03-02T23:59:59.999Z'),
           src('beta', 'db1', 1, '2024-03-03T06:30:00.000Z', '2024-03-03T06:30:00.000Z'),
