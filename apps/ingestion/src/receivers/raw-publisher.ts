@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { EventBus } from '@vigie/bus';
-import { RawEnvelope, Topics, Transport } from '@vigie/contracts';
+import { RawEnvelope, Topics, Transport, UNATTRIBUTED_MEMBER } from '@vigie/contracts';
 import { logger, Metrics } from '@vigie/observability';
 
 const MAX_BATCH = 500;
@@ -19,9 +19,14 @@ export class RawPublisher implements OnApplicationShutdown {
   private flushing?: Promise<void>;
   private scheduled = false;
   private readonly drainWaiters: Array<() => void> = [];
+  /** Messages accepted / acknowledged by the bus since start; batches go out in order. */
+  private acceptedCount = 0;
+  private publishedCount = 0;
+  private readonly publishWaiters: Array<{ upTo: number; resolve: () => void }> = [];
   private readonly messages;
   private readonly bytes;
   private readonly errors;
+  private readonly unattributed;
 
   constructor(
     private readonly bus: EventBus,
@@ -30,6 +35,11 @@ export class RawPublisher implements OnApplicationShutdown {
     this.messages = metrics.counter('vigie_receiver_messages_total', 'Messages received', ['transport']);
     this.bytes = metrics.counter('vigie_receiver_bytes_total', 'Bytes received', ['transport']);
     this.errors = metrics.counter('vigie_receiver_errors_total', 'Receiver errors', ['transport', 'reason']);
+    this.unattributed = metrics.counter(
+      'vigie_receiver_unattributed_total',
+      'Messages whose source matched no member (attributed to `unattributed`)',
+      ['transport'],
+    );
   }
 
   /** Messages accepted but not yet acknowledged by the bus. */
@@ -45,10 +55,16 @@ export class RawPublisher implements OnApplicationShutdown {
     this.errors.inc({ transport, reason });
   }
 
-  accept(envelope: RawEnvelope, byteLength: number): void {
+  /**
+   * Queues a message for `siem.raw.v1`. Returns its sequence number, which
+   * {@link published} waits for.
+   */
+  accept(envelope: RawEnvelope, byteLength: number): number {
     this.messages.inc({ transport: envelope.transport });
     this.bytes.inc({ transport: envelope.transport }, byteLength);
+    if (envelope.member === UNATTRIBUTED_MEMBER) this.unattributed.inc({ transport: envelope.transport });
     this.queue.push(envelope);
+    this.acceptedCount++;
     if (this.queue.length >= MAX_BATCH) void this.flush();
     else if (!this.scheduled) {
       this.scheduled = true;
@@ -57,6 +73,13 @@ export class RawPublisher implements OnApplicationShutdown {
         void this.flush();
       });
     }
+    return this.acceptedCount;
+  }
+
+  /** Resolves once every message up to sequence number `upTo` was acknowledged by the bus. */
+  published(upTo: number): Promise<void> {
+    if (this.publishedCount >= upTo) return Promise.resolve();
+    return new Promise((resolve) => this.publishWaiters.push({ upTo, resolve }));
   }
 
   /** Resolves when the backlog is below the limit. */
@@ -85,6 +108,10 @@ export class RawPublisher implements OnApplicationShutdown {
           }
         }
         this.inFlight -= batch.length;
+        this.publishedCount += batch.length;
+        for (let i = this.publishWaiters.length - 1; i >= 0; i--) {
+          if (this.publishWaiters[i].upTo <= this.publishedCount) this.publishWaiters.splice(i, 1)[0].resolve();
+        }
         if (!this.saturated) this.drainWaiters.splice(0).forEach((w) => w());
       }
     })().finally(() => (this.flushing = undefined));

@@ -3,9 +3,7 @@ import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nest
 import { Transport } from '@vigie/contracts';
 import { VigieConfig } from '@vigie/config';
 import { logger } from '@vigie/observability';
-import { FramedMessage, SyslogFramer } from '@vigie/syslog';
-import { MemberDirectory } from '../members/member-directory';
-import { RawPublisher } from './raw-publisher';
+import { SyslogStreamHandler } from './syslog-stream.handler';
 
 /**
  * Syslog over TCP (RFC 6587, framing detected per connection). A connection
@@ -15,13 +13,11 @@ import { RawPublisher } from './raw-publisher';
 export class SyslogTcpReceiver implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = logger('SyslogTcpReceiver');
   private server?: Server;
-  private readonly sockets = new Set<Socket>();
   address?: { host: string; port: number };
 
   constructor(
     private readonly config: VigieConfig,
-    private readonly publisher: RawPublisher,
-    private readonly members: MemberDirectory,
+    private readonly stream: SyslogStreamHandler,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -38,44 +34,13 @@ export class SyslogTcpReceiver implements OnApplicationBootstrap, OnApplicationS
     this.log.info(this.address, 'syslog TCP listening');
   }
 
-  /** Shared with the TLS receiver. */
+  /** Reads one stream connection; see {@link SyslogStreamHandler.handle}. */
   handle(socket: Socket, transport: Transport, memberFromCert?: string): void {
-    this.sockets.add(socket);
-    const peer = { ip: socket.remoteAddress?.replace(/^::ffff:/, '') ?? '0.0.0.0', port: socket.remotePort };
-    const member = memberFromCert ?? this.members.attribute(peer.ip);
-    const framer = new SyslogFramer({ maxMessageSize: this.config.get('syslog.maxMessageSize') });
-    const emit = (frames: FramedMessage[]) => {
-      for (const f of frames) {
-        this.publisher.accept(
-          {
-            receivedAt: new Date().toISOString(),
-            transport,
-            peer,
-            member,
-            raw: f.message,
-            ...(f.truncated ? { truncated: true } : {}),
-          },
-          f.bytes.length,
-        );
-      }
-    };
-    socket.on('data', (chunk: Buffer) => {
-      emit(framer.push(chunk));
-      if (this.publisher.saturated) {
-        socket.pause();
-        void this.publisher.waitForDrain().then(() => socket.resume());
-      }
-    });
-    socket.on('end', () => emit(framer.flush()));
-    socket.on('error', (e) => {
-      this.publisher.countError(transport, 'connection_error');
-      this.log.debug({ error: e.message, peer }, 'connection error');
-    });
-    socket.on('close', () => this.sockets.delete(socket));
+    this.stream.handle(socket, transport, memberFromCert);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    for (const s of this.sockets) s.end();
+    this.stream.endAll('tcp');
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 }
