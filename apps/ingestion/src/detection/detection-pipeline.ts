@@ -1,6 +1,8 @@
 import type { AlertMessage } from '@vigie/contracts';
 import { CompiledRule, EcsEvent, EngineOutput, EngineStats, SigmaEngine } from '@vigie/sigma';
 import { AlertBuilder, memberOf } from './alert-builder';
+import { ruleIdOf } from './rule-inventory';
+import { gateRules, RuleSwitch } from './rule-switch';
 import { WorkingHoursCalendar } from './working-hours';
 
 export interface DetectionPipelineOptions {
@@ -12,6 +14,8 @@ export interface DetectionPipelineOptions {
   calendar?: WorkingHoursCalendar;
   /** Clock for the alerts' `at`. */
   now?: () => number;
+  /** Rules disabled through the rules API: skipped by the engine, their outputs dropped. */
+  ruleSwitch?: RuleSwitch;
 }
 
 function timeOf(
@@ -38,10 +42,12 @@ export class DetectionPipeline {
   private readonly builder: AlertBuilder;
   private readonly calendar: WorkingHoursCalendar;
   private readonly timeField: 'received' | 'event';
+  private readonly ruleSwitch?: RuleSwitch;
 
   constructor(rules: readonly CompiledRule[], options: DetectionPipelineOptions = {}) {
     this.timeField = options.timeField ?? 'received';
-    this.engine = new SigmaEngine(rules, {
+    this.ruleSwitch = options.ruleSwitch;
+    this.engine = new SigmaEngine(options.ruleSwitch ? gateRules(rules, options.ruleSwitch) : rules, {
       timestampField: this.timeField === 'received' ? 'event.created' : '@timestamp',
       allowedLatenessMs: options.allowedLatenessMs,
       maxGroupsPerRule: options.maxGroupsPerRule,
@@ -80,6 +86,8 @@ export class DetectionPipeline {
 
   /** `event`/`eventTimeMs`: the evaluated event; a correlation output whose last member is at that time includes it. */
   private toAlerts(outputs: EngineOutput[], event?: EcsEvent, eventTimeMs?: number): AlertMessage[] {
+    const sw = this.ruleSwitch;
+    if (sw) outputs = outputs.filter((o) => sw.isEnabled(ruleIdOf(o.rule)));
     return outputs.map((o) => {
       if (o.kind === 'match') return this.builder.fromMatch(o);
       return this.builder.fromCorrelation(o, event !== undefined && o.lastSeen === eventTimeMs ? event : undefined);

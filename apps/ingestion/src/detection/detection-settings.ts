@@ -1,10 +1,7 @@
-import { join } from 'node:path';
-import { configDir } from '@vigie/config';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { configDir, VigieConfig } from '@vigie/config';
 
-/**
- * Detector settings. Constants for now; each field is meant to become a configuration setting
- * (name in the comment) once the settings schema has them.
- */
+/** Detector settings, resolved: every path is absolute. Built from the `detection.*` settings. */
 export interface DetectionSettings {
   /** `detection.ruleDirs`: rule directories that must exist (the bundled pack). */
   ruleDirs: string[];
@@ -29,12 +26,44 @@ export interface DetectionSettings {
   timeField: 'received' | 'event';
   /** `detection.filterMode`: how Sigma filter documents apply (see docs/detection.md). */
   filterMode: 'exclude' | 'and';
+  /** `detection.ruleSyncIntervalMs`: hit counts saved and enabled flags reloaded this often (rule state table). */
+  ruleSyncIntervalMs: number;
 }
 
+/**
+ * A path from the settings, made absolute: relative paths are read from the parent of the config folder
+ * (`config/rules` next to `config/default.yaml` resolves to that folder's `rules/`).
+ */
+export function resolveSettingPath(path: string, dir: string = configDir()): string {
+  return isAbsolute(path) ? path : resolve(dirname(resolve(dir)), path);
+}
+
+/** The detector's settings from the validated configuration, paths resolved against `dir`'s parent. */
+export function detectionSettingsFrom(config: VigieConfig, dir: string = configDir()): DetectionSettings {
+  const path = (p: string) => resolveSettingPath(p, dir);
+  return {
+    ruleDirs: config.get('detection.ruleDirs').map(path),
+    userRuleDirs: (config.maybe('detection.userRuleDirs') ?? []).map(path),
+    mappingFile: path(config.get('detection.mappingFile')),
+    placeholdersFile: path(config.get('detection.placeholdersFile')),
+    workingHoursFile: path(config.get('detection.workingHoursFile')),
+    allowedLatenessMs: config.get('detection.allowedLatenessSeconds') * 1000,
+    maxGroupsPerRule: config.get('detection.maxGroups'),
+    flushIntervalMs: config.get('detection.flushIntervalMs'),
+    timeField: config.get('detection.timeField') as DetectionSettings['timeField'],
+    filterMode: config.get('detection.filterMode') as DetectionSettings['filterMode'],
+    ruleSyncIntervalMs: config.get('detection.ruleSyncIntervalMs'),
+  };
+}
+
+/**
+ * The defaults of `config/default.yaml` for a config folder `dir`, without reading any configuration
+ * (specs, benchmarks, the CLI).
+ */
 export function defaultDetectionSettings(dir: string = configDir()): DetectionSettings {
   return {
     ruleDirs: [join(dir, 'rules')],
-    userRuleDirs: [join(dir, 'rules.d'), '/etc/vigie/rules.d'],
+    userRuleDirs: [],
     mappingFile: join(dir, 'sigma/ecs-mapping.yml'),
     placeholdersFile: join(dir, 'detection/placeholders.yaml'),
     workingHoursFile: join(dir, 'detection/working-hours.yaml'),
@@ -43,5 +72,6 @@ export function defaultDetectionSettings(dir: string = configDir()): DetectionSe
     flushIntervalMs: 1_000,
     timeField: 'received',
     filterMode: 'exclude',
+    ruleSyncIntervalMs: 2_000,
   };
 }

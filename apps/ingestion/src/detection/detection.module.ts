@@ -1,9 +1,16 @@
 import { Module } from '@nestjs/common';
-import { DetectorWorker } from './detector.worker';
+import { VigieConfig } from '@vigie/config';
+import { detectionSettingsFrom } from './detection-settings';
+import { DETECTION_SETTINGS, DetectorWorker } from './detector.worker';
+import { RuleStateStore } from './rule-state.store';
 
-/** Streaming Sigma detection: siem.events.v1 → siem.alerts.v1. */
+/** Streaming Sigma detection: siem.events.v1 → siem.alerts.v1, settings from `detection.*`. */
 @Module({
-  providers: [DetectorWorker],
+  providers: [
+    { provide: DETECTION_SETTINGS, useFactory: (config: VigieConfig) => detectionSettingsFrom(config), inject: [VigieConfig] },
+    RuleStateStore,
+    DetectorWorker,
+  ],
   exports: [DetectorWorker],
 })
 export class DetectionModule {}

@@ -7,7 +7,10 @@ import { alertBusKey } from './alert-builder';
 import { DetectionPipeline } from './detection-pipeline';
 import { defaultDetectionSettings, DetectionSettings } from './detection-settings';
 import { LruMap } from './lru-map';
+import { buildRuleInventory, RuleInventoryEntry } from './rule-inventory';
 import { loadRulePack, RulePack } from './rule-pack.loader';
+import { RuleHits, RuleStateStore } from './rule-state.store';
+import { RuleSwitch } from './rule-switch';
 import { WorkingHoursCalendar } from './working-hours';
 
 export const DETECTION_SETTINGS = Symbol('DETECTION_SETTINGS');
@@ -18,6 +21,10 @@ export const DETECTOR_GROUP = 'vigie-detector';
  * correlations, and publishes {@link AlertMessage}s on `siem.alerts.v1` keyed by rule id and group key.
  * Rules are loaded once at start; bad rules are logged and skipped, never fatal. Idle windows are closed
  * against the wall clock every `flushIntervalMs`, only while the consumer is caught up.
+ *
+ * With a {@link RuleStateStore} (the app; not in specs without a database), the loaded inventory is saved to
+ * `vigie_rules` at start, and every `ruleSyncIntervalMs` the hit counts are added and the enabled flags set through
+ * the rules API reloaded: a disabled rule is skipped from the next event on.
  */
 @Injectable()
 export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -33,11 +40,19 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
   private readonly seen = new LruMap<string, true>(200_000);
   private lastStats = { evictions: 0, lateEvents: 0 };
   private readonly m;
+  /** Rules disabled through the rules API. */
+  readonly ruleSwitch = new RuleSwitch();
+  private inventory?: RuleInventoryEntry[];
+  private inventorySaved = false;
+  private hits = new Map<string, RuleHits>();
+  private syncTimer?: NodeJS.Timeout;
+  private syncing?: Promise<void>;
 
   constructor(
     private readonly bus: EventBus,
     metrics: Metrics,
     @Optional() @Inject(DETECTION_SETTINGS) settings?: DetectionSettings,
+    @Optional() private readonly ruleState?: RuleStateStore,
   ) {
     this.settings = settings ?? defaultDetectionSettings();
     this.m = {
@@ -58,6 +73,11 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
         'Events older than the allowed lateness (not correlated)',
       ),
       rules: metrics.gauge('vigie_detector_rules', 'Loaded Sigma documents by status', ['status']),
+      disabled: metrics.gauge('vigie_detector_rules_disabled', 'Rules disabled through the rules API'),
+      syncFailures: metrics.counter(
+        'vigie_detector_rule_sync_failures_total',
+        'Failed saves or reads of the rule state table (vigie_rules)',
+      ),
       publishFailures: metrics.counter(
         'vigie_detector_publish_failures_total',
         'Failed publications to siem.alerts.v1',
@@ -111,7 +131,14 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
       allowedLatenessMs: s.allowedLatenessMs,
       maxGroupsPerRule: s.maxGroupsPerRule,
       calendar,
+      ruleSwitch: this.ruleSwitch,
     });
+    const inventory = buildRuleInventory(pack.documents, pack.rules, pack.sources);
+    for (const d of inventory.duplicates) {
+      this.log.warn({ rule: d.id, origin: d.sourcePath }, 'Sigma rule id already loaded from another document; ignored in the rule inventory');
+    }
+    this.inventory = inventory.entries;
+    this.inventorySaved = false;
     this.log.info({ ...counts, rules: pack.rules.length, skippedDirs: pack.skippedDirs }, 'detection rules loaded');
     return pack;
   }
@@ -123,6 +150,12 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
       // A missing bundled pack or a broken mapping: detection stays off, ingestion keeps running.
       this.log.error({ error: (e as Error).message }, 'detection rules could not be loaded; detector not started');
       return;
+    }
+    if (this.ruleState) {
+      // Before consuming, so that rules disabled before a restart stay disabled from the first event.
+      await this.syncRules();
+      this.syncTimer = setInterval(() => void this.syncRules(), this.settings.ruleSyncIntervalMs);
+      this.syncTimer.unref();
     }
     this.subscription = await this.bus.subscribe({
       groupId: DETECTOR_GROUP,
@@ -205,9 +238,63 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
       }
     }
     const seconds = enteredAt !== undefined ? (performance.now() - enteredAt) / 1000 : undefined;
+    const now = new Date();
     for (const a of alerts) {
       this.m.alerts.inc({ rule: a.rule.id, level: a.rule.level, status: a.status });
       if (seconds !== undefined) this.m.latency.observe(seconds);
+      if (a.status === 'new' && this.ruleState) {
+        const h = this.hits.get(a.rule.id);
+        if (h) {
+          h.count++;
+          h.lastAt = now;
+        } else this.hits.set(a.rule.id, { count: 1, lastAt: now });
+      }
+    }
+  }
+
+  /**
+   * One exchange with the rule state table: save the inventory (until it succeeded once), add the hits counted
+   * since the last exchange (kept for the next one if the save fails), and reload the disabled rules.
+   * Never throws; calls do not overlap.
+   */
+  syncRules(): Promise<void> {
+    this.syncing ??= this.doSync().finally(() => (this.syncing = undefined));
+    return this.syncing;
+  }
+
+  private async doSync(): Promise<void> {
+    const store = this.ruleState;
+    if (!store) return;
+    try {
+      if (!this.inventorySaved && this.inventory) {
+        await store.saveInventory(this.inventory);
+        this.inventorySaved = true;
+        this.log.info({ rules: this.inventory.length }, 'rule inventory saved');
+      }
+      if (this.hits.size > 0) {
+        const hits = this.hits;
+        this.hits = new Map();
+        try {
+          await store.addHits(hits);
+        } catch (e) {
+          for (const [id, h] of hits) {
+            const cur = this.hits.get(id);
+            if (cur) {
+              cur.count += h.count;
+              if (h.lastAt > cur.lastAt) cur.lastAt = h.lastAt;
+            } else this.hits.set(id, h);
+          }
+          throw e;
+        }
+      }
+      const disabled = await store.disabledIds();
+      if (this.ruleSwitch.setDisabled(disabled)) {
+        this.log.info({ disabled: this.ruleSwitch.disabledIds() }, 'disabled rules reloaded');
+      }
+      this.m.disabled.set(disabled.length);
+    } catch (e) {
+      this.m.syncFailures.inc();
+      if (!this.stopping) this.log.warn({ error: (e as Error).message }, 'rule state sync failed; retrying later');
     }
   }
 
@@ -223,8 +310,16 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.syncTimer) clearInterval(this.syncTimer);
     await this.subscription
       ?.stop()
       .catch((e) => this.log.warn({ error: (e as Error).message }, 'detector stop failed'));
+    // Last hit counts; the database may already be closing, in which case they are lost (logged at debug).
+    await this.syncing;
+    if (this.ruleState && this.hits.size > 0) {
+      await this.ruleState
+        .addHits(this.hits)
+        .catch((e) => this.log.debug({ error: (e as Error).message }, 'last hit counts not saved'));
+    }
   }
 }
