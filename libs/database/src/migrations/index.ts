@@ -2,7 +2,9 @@ import { EventStore1732900000000 } from '@vigie/event-store';
 import { Members1732800000000 } from './1732800000000-members';
 import { Accounts1733000000000 } from './1733000000000-accounts';
 import { Rules1733400000000 } from './1733400000000-rules';
+import { Isms1733200000000 } from './1733200000000-isms';
+import { GdprRegistry1733100000000 } from './1733100000000-gdpr-registry';
 import { Alerts1733300000000 } from './1733300000000-alerts';
 
 /** Every migration, in order. Schema changes are made here only (`synchronize` is off). */
-export const MIGRATIONS = [Members1732800000000, EventStore1732900000000, Accounts1733000000000, Rules1733400000000, Alerts1733300000000];
+export const MIGRATIONS = [Members1732800000000, EventStore1732900000000, Accounts1733000000000, Isms1733200000000, Rules1733400000000, Alerts1733300000000, GdprRegistry1733100000000];
