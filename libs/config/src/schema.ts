@@ -72,6 +72,19 @@ export const SETTINGS = {
   'detection.timeField': { type: 'enum', values: ['received', 'event'], description: 'Correlation time: `received` (when Vigie received the event) or `event` (the device\'s `@timestamp`).' },
   'detection.filterMode': { type: 'enum', values: ['exclude', 'and'], description: 'Sigma filters: `exclude` = rule AND NOT filter (specification example); `and` = rule AND filter (pySigma).' },
   'detection.ruleSyncIntervalMs': { type: 'int', min: 100, max: 600000, description: 'How often a detector saves rule hit counts and reloads the enabled flags set through the rules API.' },
+  'alerts.reopenWithinSeconds': { type: 'int', min: 0, max: 31536000, description: 'An alert closed less than this ago is reopened (with a history note) when its rule and group fire again, instead of a new alert.' },
+  'alerts.dedupWindowSeconds': { type: 'int', min: 0, max: 31536000, description: 'A new detector alert joins the open alert of the same rule and group key when it starts within this time of that alert\'s last event.' },
+  'alerts.notifyMinLevel': { type: 'enum', values: ['informational', 'low', 'medium', 'high', 'critical'], description: 'New alerts at or above this level are notified (webhooks, email).' },
+  'alerts.notifyGraceSeconds': { type: 'int', min: 0, max: 604800, description: 'After a notification, no other one for the same rule and group key on the same channel during this time.' },
+  'alerts.notifyGraceOverrides': { type: 'list', optional: true, description: 'Grace period per rule, `ruleId=seconds` entries (comma-separated in the environment).' },
+  'alerts.webhooks': { type: 'list', optional: true, description: 'Webhook URLs receiving new alerts as signed JSON (besides the channels set through the API).' },
+  'alerts.webhookSecret': { type: 'string', optional: true, secret: true, description: 'HMAC-SHA256 key signing the configured webhooks\' bodies (`x-vigie-signature`).' },
+  'alerts.webhookMaxAttempts': { type: 'int', min: 1, max: 50, description: 'Delivery attempts of a notification before it is marked failed (exponential back-off).' },
+  'alerts.smtpUrl': { type: 'string', optional: true, secret: true, description: 'SMTP server for alert emails, `smtp://user:password@host:587` or `smtps://...`. Empty: no email.' },
+  'alerts.emailFrom': { type: 'string', description: 'Sender address of alert emails.' },
+  'alerts.emailTo': { type: 'list', optional: true, description: 'Addresses receiving every notified alert by email (besides the channels set through the API).' },
+  'alerts.emailDigestMinutes': { type: 'int', min: 0, max: 1440, description: 'Configured email recipients get one digest per this many minutes (0: one email per alert).' },
+  'alerts.emailReferents': { type: 'bool', description: 'Also email each alert to the referents (with an email address) of the alert\'s members.' },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingKey = keyof typeof SETTINGS;
