@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { memberScope, RequestContext } from '@vigie/auth';
+import { DomainError } from '@vigie/contracts';
 import { EventStore, not } from '@vigie/event-store';
 import { EventMembersRepository } from '../events/event-members.repository';
-import { formatDuration, parseDuration, resolveWindow, TimeWindow } from '../events/event-time';
+import { parseDuration, resolveWindow, TimeWindow } from '../events/event-time';
 import { Clock, EVENTS_CLOCK } from '../events/events.clock';
 import { EventsService } from '../events/events.service';
 import { storeCall } from '../events/store-errors';
@@ -14,6 +15,7 @@ export const DEFAULT_SILENT_AFTER = '24h';
 
 export interface SourcesResult extends TimeWindow {
   silentAfter: string;
+  silentAfterSeconds: number;
   members: MemberSources[];
 }
 
@@ -34,7 +36,13 @@ export class SourcesService {
     const members = this.events.membersFor(dto.member);
     const now = this.clock();
     const window = resolveWindow(dto, now, DEFAULT_SOURCES_WINDOW);
-    const silentAfter = parseDuration(dto.silentAfter ?? DEFAULT_SILENT_AFTER) ?? 86_400;
+    const silentAfterText = dto.silentAfter ?? DEFAULT_SILENT_AFTER;
+    const silentAfter = parseDuration(silentAfterText);
+    if (silentAfter === undefined) {
+      throw new DomainError('invalid', 'invalid_duration', 'silentAfter must be a positive duration like 24h', [
+        { field: 'silentAfter', problem: `${JSON.stringify(silentAfterText)} is not a positive duration` },
+      ]);
+    }
     const query = { members, ...window };
     const byName = await storeCall(() => this.store.sources(query, 'host.hostname', dto.size));
     const byIp = await storeCall(() =>
@@ -44,7 +52,8 @@ export class SourcesService {
     const known = (await this.registry.list(members ?? scope)).map((m) => ({ code: m.code, name: m.name }));
     return {
       ...window,
-      silentAfter: formatDuration(silentAfter),
+      silentAfter: silentAfterText,
+      silentAfterSeconds: silentAfter,
       members: sourceCoverage(
         known,
         [
