@@ -6,6 +6,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { EventsModule } from './events/events.module';
 import { FirstAdmin } from './auth/first-admin';
+import { IncidentsModule } from './incidents/incidents.module';
 import { MembersController } from './members/members.controller';
 import { MembersRepository } from './members/members.repository';
 import { MembersService } from './members/members.service';
@@ -13,6 +14,7 @@ import { RulesModule } from './rules/rules.module';
 import { SourcesModule } from './sources/sources.module';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
+import { GdprRegistryModule } from './processing-activities/gdpr-registry.module';
 
 @Module({
   controllers: [AuthController, UsersController, MembersController, ApiKeysController, AuditController],
@@ -29,6 +31,6 @@ class AccountsModule {}
 @Module({})
 export class RegistryModule {
   static register(): DynamicModule {
-    return { module: RegistryModule, imports: [AccountsModule, EventsModule, SourcesModule, RulesModule] };
+    return { module: RegistryModule, imports: [AccountsModule, EventsModule, SourcesModule, RulesModule, IncidentsModule, GdprRegistryModule] };
   }
 }
