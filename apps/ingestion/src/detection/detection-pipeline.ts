@@ -1,6 +1,7 @@
 import type { AlertMessage } from '@vigie/contracts';
 import { CompiledRule, EcsEvent, EngineOutput, EngineStats, SigmaEngine } from '@vigie/sigma';
 import { AlertBuilder, memberOf } from './alert-builder';
+import { LruMap } from './lru-map';
 import { ruleIdOf } from './rule-inventory';
 import { gateRules, RuleSwitch } from './rule-switch';
 import { WorkingHoursCalendar } from './working-hours';
@@ -43,6 +44,8 @@ export class DetectionPipeline {
   private readonly calendar: WorkingHoursCalendar;
   private readonly timeField: 'received' | 'event';
   private readonly ruleSwitch?: RuleSwitch;
+  /** alertKeys of correlation alerts raised while their rule was disabled (their `new` was not published). */
+  private readonly suppressed = new LruMap<string, true>(10_000);
 
   constructor(rules: readonly CompiledRule[], options: DetectionPipelineOptions = {}) {
     this.timeField = options.timeField ?? 'received';
@@ -87,10 +90,22 @@ export class DetectionPipeline {
   /** `event`/`eventTimeMs`: the evaluated event; a correlation output whose last member is at that time includes it. */
   private toAlerts(outputs: EngineOutput[], event?: EcsEvent, eventTimeMs?: number): AlertMessage[] {
     const sw = this.ruleSwitch;
-    if (sw) outputs = outputs.filter((o) => sw.isEnabled(ruleIdOf(o.rule)));
+    if (sw) {
+      outputs = outputs.filter((o) => {
+        if (sw.isEnabled(ruleIdOf(o.rule))) return true;
+        if (o.kind === 'correlation' && o.new) this.suppressed.set(o.alertKey, true);
+        return false;
+      });
+    }
     return outputs.map((o) => {
       if (o.kind === 'match') return this.builder.fromMatch(o);
-      return this.builder.fromCorrelation(o, event !== undefined && o.lastSeen === eventTimeMs ? event : undefined);
+      const alert = this.builder.fromCorrelation(o, event !== undefined && o.lastSeen === eventTimeMs ? event : undefined);
+      // The first message of an alert whose `new` was dropped while its rule was disabled is its `new`.
+      if (alert.status === 'update' && this.suppressed.size > 0 && this.suppressed.peek(alert.alertKey)) {
+        this.suppressed.delete(alert.alertKey);
+        alert.status = 'new';
+      }
+      return alert;
     });
   }
 }

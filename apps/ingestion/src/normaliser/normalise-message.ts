@@ -1,6 +1,6 @@
 import type { BusMessage, OutgoingMessage } from '@vigie/bus';
 import { type DeadLetter, type RawEnvelope, UNATTRIBUTED_MEMBER } from '@vigie/contracts';
-import { normalise, type EcsDocument } from '@vigie/ecs';
+import { normalise, type EcsDocument, type NormaliseOptions } from '@vigie/ecs';
 import { deadLetter, messageOf, reasonOf } from '../dead-letters/dead-letter-message';
 
 /** What the normaliser needs to know about a member. */
@@ -49,12 +49,19 @@ export function eventKey(document: EcsDocument): string {
  * One raw message to one ECS document, or to a dead letter when anything
  * throws (bad envelope, a decoder failure, a bug): never to an exception.
  */
-export function normaliseMessage(message: BusMessage, members: MemberLookup, now?: () => Date): NormaliseOutcome {
+export function normaliseMessage(
+  message: BusMessage,
+  members: MemberLookup,
+  now?: () => Date,
+  /** Asset map lookup (host → application) for the envelope's member. */
+  enrichFor?: (member: string | undefined) => NormaliseOptions['enrich'],
+): NormaliseOutcome {
   let envelope: RawEnvelope | undefined;
   try {
     envelope = parseEnvelope(message.value);
     const info = envelope.member ? members(envelope.member) : undefined;
-    const document = normalise(envelope, { timeZone: info?.timeZone, memberName: info?.name, now });
+    const enrich = enrichFor?.(envelope.member);
+    const document = normalise(envelope, { timeZone: info?.timeZone, memberName: info?.name, now, enrich });
     return { ok: true, document, event: { key: eventKey(document), value: JSON.stringify(document) } };
   } catch (error) {
     return {

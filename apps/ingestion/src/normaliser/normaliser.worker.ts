@@ -1,9 +1,10 @@
-import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { BusMessage, EventBus, OutgoingMessage, Subscription } from '@vigie/bus';
 import { logger, Metrics } from '@vigie/observability';
 import { deadLetterMessage } from '../dead-letters/dead-letter-message';
 import { deadLetterCounter } from '../dead-letters/dead-letter-metrics';
 import { ConsumerLagPoller } from '../indexer/consumer-lag.poller';
+import { AssetMap } from '../enrichment/asset-map';
 import { MemberDirectory } from '../members/member-directory';
 import { normaliseMessage } from './normalise-message';
 import { NormaliserOptions } from './normaliser.options';
@@ -34,6 +35,7 @@ export class NormaliserWorker implements OnApplicationBootstrap, OnModuleDestroy
     private readonly members: MemberDirectory,
     private readonly options: NormaliserOptions,
     metrics: Metrics,
+    @Optional() private readonly assetMap?: AssetMap,
   ) {
     this.normalised = metrics.counter('vigie_normaliser_events_total', 'Raw messages normalised into ECS events');
     this.rate = metrics.gauge('vigie_normaliser_events_per_second', 'Normalised events per second (last 5 s)');
@@ -84,8 +86,10 @@ export class NormaliserWorker implements OnApplicationBootstrap, OnModuleDestroy
     const events: OutgoingMessage[] = [];
     const letters: OutgoingMessage[] = [];
     const lookup = (code: string) => this.members.info(code);
+    const assets = this.assetMap;
+    const enrichFor = assets ? (member: string | undefined) => assets.enrichFor(member) : undefined;
     for (const message of messages) {
-      const outcome = normaliseMessage(message, lookup);
+      const outcome = normaliseMessage(message, lookup, undefined, enrichFor);
       if (outcome.ok) events.push(outcome.event);
       else {
         letters.push(deadLetterMessage(outcome.letter));
