@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RouteAccessAuditor, RouteInfo } from '@vigie/auth';
+import { EventStore } from '@vigie/event-store';
 import { ADMIN_PASSWORD, ApiClient, describeWithServices, postgresTestUrl, startEmbeddedApp, TestApp, USER_PASSWORD } from '@vigie/testing';
 import { Client } from 'pg';
 
@@ -42,12 +43,27 @@ async function buildWorld(overrides: Record<string, unknown>): Promise<World> {
   await mk('auditor', ['auditor']);
   const keyB = await admin.post('/api/v1/api-keys', { member: B, name: 'beta-shipper-secret-name' });
   expect(keyB.status).toBe(201);
+  // Events of B (marked) and of A, half an hour old: inside every default window of the event routes.
+  const at = new Date(Date.now() - 30 * 60_000).toISOString();
+  const eventOf = (id: string, member: string, host: string, user: string, ip: string) => ({
+    id,
+    member,
+    timestamp: at,
+    doc: { '@timestamp': at, message: `Failed password for ${user} from ${ip}`, host: { hostname: host }, user: { name: user }, source: { ip } },
+  });
+  const store = t.app.get(EventStore);
+  const seeded = await store.bulkWrite([
+    eventOf('tenancy-evt-b1', B, 'zq-beta-vault-host', 'zq-beta-treasurer', '10.2.0.77'),
+    eventOf('tenancy-evt-a1', A, 'alpha-web', 'root', '10.1.0.5'),
+  ]);
+  expect(seeded.rejected).toEqual([]);
+  await store.refresh();
   return {
     t,
     admin,
     refA: await anon.login('ref-alpha', USER_PASSWORD),
     auditor: await anon.login('auditor', USER_PASSWORD),
-    b: { member: B, apiKeyId: keyB.body.id, userId: userB, markers: [B, 'Office Beta Habitat', keyB.body.id, 'beta-shipper-secret-name', '10.2.0.0/16'] },
+    b: { member: B, apiKeyId: keyB.body.id, userId: userB, markers: [B, 'Office Beta Habitat', keyB.body.id, 'beta-shipper-secret-name', '10.2.0.0/16', 'tenancy-evt-b1', 'zq-beta-vault-host', 'zq-beta-treasurer', '10.2.0.77'] },
   };
 }
 

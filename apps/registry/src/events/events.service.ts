@@ -13,6 +13,8 @@ import { storeCall } from './store-errors';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const DEFAULT_TOP_SIZE = 10;
+/** `top` without a field: the most active sending hosts. */
+export const DEFAULT_TOP_FIELD = 'host.hostname';
 /** Retention of a member without a setting (the retention job uses the same). */
 export const DEFAULT_RETENTION_DAYS = 365;
 const DAY_MS = 86_400_000;
@@ -125,10 +127,11 @@ export class EventsService {
 
   async top(dto: TopDto): Promise<TopResult> {
     const started = performance.now();
-    checkAggregatableField(dto.field);
+    const field = dto.field ?? DEFAULT_TOP_FIELD;
+    checkAggregatableField(field);
     const { query, window } = this.query(dto);
-    const buckets = await storeCall(() => this.store.terms(query, dto.field, dto.size ?? DEFAULT_TOP_SIZE));
-    return { field: dto.field, ...window, buckets, took: elapsed(started) };
+    const buckets = await storeCall(() => this.store.terms(query, field, dto.size ?? DEFAULT_TOP_SIZE));
+    return { field, ...window, buckets, took: elapsed(started) };
   }
 
   /** Per member in scope: the retention setting and the days held. */

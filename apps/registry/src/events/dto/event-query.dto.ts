@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
@@ -63,10 +63,11 @@ export class HistogramDto extends EventQueryDto {
 }
 
 export class TopDto extends EventQueryDto {
-  @ApiProperty({ example: 'source.ip', description: 'Field to count values of' })
+  @ApiPropertyOptional({ example: 'source.ip', description: 'Field to count values of; default host.hostname' })
+  @IsOptional()
   @IsString()
   @MaxLength(200)
-  field: string;
+  field?: string;
 
   @ApiPropertyOptional({ example: 10, description: 'Number of values, 1-100 (default 10)' })
   @IsOptional()
