@@ -1,3 +1,4 @@
+import { AuditTrail } from '@vigie/audit';
 import { PostgresEventStore } from '@vigie/event-store';
 import { Metrics } from '@vigie/observability';
 import { RetentionJob } from '@vigie/ingestion/retention/retention.job';
@@ -37,7 +38,8 @@ export function runRetentionSuite(open: () => Promise<OpenDatabase>): void {
       ...at('orphan', '2024-01-01', 1),
     ]);
     const metrics = new Metrics(false);
-    const job = new RetentionJob(store, ds, metrics);
+    const audit = new AuditTrail(ds);
+    const job = new RetentionJob(store, ds, metrics, audit);
     const result = await job.run(new Date('2026-11-29T14:30:00.000Z'));
 
     const dropped = Object.fromEntries(result.dropped.map((d) => [d.member, d.days]));
@@ -55,6 +57,11 @@ export function runRetentionSuite(open: () => Promise<OpenDatabase>): void {
     ]);
     expect(await store.count({ members: ['ivry'] })).toBe(3);
     expect(await counterValue(metrics, 'vigie_retention_days_dropped_total')).toBe(5);
+
+    // Each member's deletion is in the audit trail, and the chain holds.
+    const records = await audit.list({ action: 'events.retention_dropped', limit: 100 });
+    expect(Object.fromEntries(records.map((r) => [r.member, (r.changes as { details: { days: string[] } }).details.days]))).toEqual(dropped);
+    expect((await audit.verify()).ok).toBe(true);
 
     // A second pass finds nothing more to drop.
     expect((await job.run(new Date('2026-11-29T14:30:00.000Z'))).dropped).toEqual([]);

@@ -3,6 +3,7 @@ import { DayUnit, EventStore } from '@vigie/event-store';
 import { logger, Metrics } from '@vigie/observability';
 import { DataSource } from 'typeorm';
 import { DEFAULT_RETENTION_DAYS, expiredDays, retentionCutoff } from './retention-policy';
+import { AuditTrail } from '@vigie/audit';
 
 export const RETENTION_INTERVAL_MS = 3_600_000;
 
@@ -27,6 +28,7 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly store: EventStore,
     private readonly dataSource: DataSource,
     metrics: Metrics,
+    private readonly audit: AuditTrail,
   ) {
     this.droppedDays = metrics.counter(
       'vigie_retention_days_dropped_total',
@@ -79,15 +81,15 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
     return result;
   }
 
-  /**
-   * Called after a member's days were dropped. The audit trail (accounts
-   * feature) writes its hash-chained record of the deletion here; until then
-   * the log line above is the only record.
-   */
+  /** The deletion goes into the hash-chained audit trail, as the retention job (system). */
   protected async recordRetentionAudit(member: string, days: string[], cutoff: Date): Promise<void> {
-    void member;
-    void days;
-    void cutoff;
+    await this.audit.record({
+      action: 'events.retention_dropped',
+      entityType: 'event_days',
+      entityId: member,
+      member,
+      details: { days, cutoff: cutoff.toISOString() },
+    });
   }
 
   onModuleDestroy(): void {
