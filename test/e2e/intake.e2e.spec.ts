@@ -9,10 +9,11 @@ import { Metrics } from '@vigie/observability';
 import { ADMIN_PASSWORD, ApiClient, freePort, startEmbeddedApp, TestApp } from '@vigie/testing';
 import { INTAKE_FIXTURES } from '../integration/intake/intake.fixtures';
 import {
-  byOriginal,
+  expectFixtureDocuments,
+  expectSameDocumentsOverEveryTransport,
+  intakeTransports,
   lfFraming,
   octetCounting,
-  pathValue,
   postIngest,
   sendTcp,
   sendTls,
@@ -109,69 +110,10 @@ describe('intake end to end (receivers → siem.raw.v1 → normaliser → siem.e
   }
 
   it('gives the same ECS documents for the fixture set over UDP, TCP (both framings), TLS and HTTP (NDJSON, text, JSON)', async () => {
-    const n = LINES.length;
-    const transports: Array<{ name: string; transport: string; send: () => Promise<unknown> }> = [
-      { name: 'udp', transport: 'udp', send: () => sendUdp(t.syslogPort, LINES) },
-      { name: 'tcp LF', transport: 'tcp', send: () => sendTcp(t.syslogPort, lfFraming(LINES)) },
-      { name: 'tcp octet-counting', transport: 'tcp', send: () => sendTcp(t.syslogPort, octetCounting(LINES)) },
-      { name: 'tls (client certificate)', transport: 'tls', send: () => sendTls(tlsPort, octetCounting(LINES), tlsAs('ivry')) },
-      {
-        name: 'http ndjson',
-        transport: 'http',
-        send: async () => {
-          const r = await postIngest(t.baseUrl, keys.ivry, LINES.map((message) => JSON.stringify({ message })).join('\n'), 'application/x-ndjson');
-          expect([r.status, r.body]).toEqual([202, { accepted: n }]);
-        },
-      },
-      {
-        name: 'http text',
-        transport: 'http',
-        send: async () => {
-          const r = await postIngest(t.baseUrl, keys.ivry, LINES.join('\r\n') + '\r\n', 'text/plain; charset=utf-8');
-          expect([r.status, r.body]).toEqual([202, { accepted: n }]);
-        },
-      },
-      {
-        name: 'http json array',
-        transport: 'http',
-        send: async () => {
-          const r = await postIngest(t.baseUrl, keys.ivry, JSON.stringify(LINES.map((message) => ({ message }))), 'application/json');
-          expect([r.status, r.body]).toEqual([202, { accepted: n }]);
-        },
-      },
-    ];
-    const results: Array<{ name: string; docs: Map<string, Doc> }> = [];
-    for (const tr of transports) {
-      const { raw, docs } = await round(n, tr.send);
-      expect({ name: tr.name, raw: raw.map((e) => [e.transport, e.member, e.peer.ip]) }).toEqual({
-        name: tr.name,
-        raw: LINES.map(() => [tr.transport, 'ivry', '127.0.0.1']),
-      });
-      expect(new Set(raw.map((e) => e.raw))).toEqual(new Set(LINES));
-      results.push({ name: tr.name, docs: byOriginal(docs) });
-    }
-    const [baseline, ...others] = results;
-    expect([...baseline.docs.keys()].sort()).toEqual([...LINES].sort());
-    for (const other of others) {
-      for (const line of LINES) {
-        expect({ transport: other.name, line, doc: other.docs.get(line) }).toEqual({ transport: other.name, line, doc: baseline.docs.get(line) });
-      }
-    }
-    // And the documents are the right ones: decoded, attributed, parsed.
-    for (const f of INTAKE_FIXTURES) {
-      const doc = baseline.docs.get(f.line)!;
-      const got = Object.fromEntries(Object.keys(f.fields).map((k) => [k, pathValue(doc, k)]));
-      expect({ fixture: f.name, dataset: doc.event.dataset, org: doc.organization, fields: got }).toEqual({
-        fixture: f.name,
-        dataset: f.dataset,
-        org: { id: 'ivry', name: 'Ivry-sur-Seine' },
-        fields: f.fields,
-      });
-      expect(doc.message).toEqual(expect.any(String));
-      expect(doc.tags).not.toContain('_unattributed');
-      expect(doc.tags).not.toContain('_truncated');
-    }
-    console.log(`intake: ${n} fixtures × ${transports.length} transports gave identical ECS documents (minus event.created/ingested)`);
+    const target = { syslogPort: t.syslogPort, tlsPort, baseUrl: t.baseUrl, apiKey: keys.ivry, tls: tlsAs('ivry') };
+    const docs = await expectSameDocumentsOverEveryTransport({ target, lines: LINES, member: 'ivry', raws, events });
+    expectFixtureDocuments(docs, INTAKE_FIXTURES, { id: 'ivry', name: 'Ivry-sur-Seine' });
+    console.log(`intake (in-process): ${LINES.length} fixtures × ${intakeTransports(target, LINES).length} transports gave identical ECS documents`);
   });
 
   describe('member attribution', () => {
