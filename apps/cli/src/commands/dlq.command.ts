@@ -5,6 +5,7 @@ import { DeadLetterStore } from '@vigie/ingestion/dead-letters/dead-letter.store
 import { replayDeadLetters } from '@vigie/ingestion/dead-letters/dead-letter-replayer';
 import { CliContext } from '../cli-context';
 import { openDatabase } from './database';
+import { AuditTrail } from '@vigie/audit';
 
 const STAGES = ['normaliser', 'indexer'];
 
@@ -80,10 +81,16 @@ export function dlqCommand(ctx: CliContext): Command {
       const bus = opts.dryRun ? undefined : createEventBus(config, new Metrics(false));
       try {
         const store = new DeadLetterStore(ds);
-        const result = await replayDeadLetters(store, bus!, {
-          since: opts.since,
-          stage: opts.stage,
-          dryRun: opts.dryRun,
+        const result = await ctx.asCli(async () => {
+          const r = await replayDeadLetters(store, bus!, { since: opts.since, stage: opts.stage, dryRun: opts.dryRun });
+          if (!opts.dryRun && r.replayed > 0) {
+            await new AuditTrail(ds).record({
+              action: 'dead_letters.replayed',
+              entityType: 'dead_letter',
+              details: { replayed: r.replayed, skipped: r.skipped, since: opts.since ?? null, stage: opts.stage ?? null },
+            });
+          }
+          return r;
         });
         if (opts.dryRun) ctx.out(`would replay ${result.matched} dead letter(s)`);
         else {
