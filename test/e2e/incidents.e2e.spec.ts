@@ -130,7 +130,7 @@ describe('incidents (embedded)', () => {
     form.append('description', 'Original message with headers');
     const up = await fetch(`${t.baseUrl}/api/v1/incidents/${inc.id}/evidence`, { method: 'POST', headers: { authorization: `Bearer ${rssiToken}` }, body: form });
     expect(up.status).toBe(201);
-    const ev = await up.json();
+    const ev = (await up.json()) as { id: string; sha256: string };
     expect(ev).toMatchObject({
       filename: 'phish.eml',
       contentType: 'message/rfc822',

@@ -7,6 +7,7 @@ import { AuthService } from './auth/auth.service';
 import { EventsModule } from './events/events.module';
 import { FirstAdmin } from './auth/first-admin';
 import { IncidentsModule } from './incidents/incidents.module';
+import { BreachesModule } from './breaches/breaches.module';
 import { MembersController } from './members/members.controller';
 import { MembersRepository } from './members/members.repository';
 import { MembersService } from './members/members.service';
@@ -31,6 +32,6 @@ class AccountsModule {}
 @Module({})
 export class RegistryModule {
   static register(): DynamicModule {
-    return { module: RegistryModule, imports: [AccountsModule, EventsModule, SourcesModule, RulesModule, IncidentsModule, GdprRegistryModule] };
+    return { module: RegistryModule, imports: [AccountsModule, EventsModule, SourcesModule, RulesModule, IncidentsModule, BreachesModule, GdprRegistryModule] };
   }
 }
