@@ -63,6 +63,7 @@ describe('GDPR registry (embedded, seeded on first start)', () => {
     );
     expect((await dpo.get('/api/v1/reference/dpia-criteria')).body).toHaveLength(9);
     expect((await dpo.get('/api/v1/reference/planets')).status).toBe(404);
+    expect((await dpo.get('/api/v1/applications/hosts/nowhere-host/impact')).status).toBe(404);
   });
 
   it('loaded the consortium’s members and catalogue on first start, with suggestions to confirm', async () => {
@@ -200,7 +201,7 @@ describe('GDPR registry (embedded, seeded on first start)', () => {
     const map = await t.app.get(ApplicationsService).assetMap();
     expect(map.get('10.20.4.17')).toMatchObject({ applicationId: elisa.id, applicationName: 'Elisa', members: ['ivry'], personalData: true });
     expect(map.get('srv-cms01.siim94.local')?.applicationId).toBe(elisa.id);
-    const impact = await dpo.get('/api/v1/applications/impact?host=srv-cms01');
+    const impact = await dpo.get('/api/v1/applications/hosts/srv-cms01/impact');
     expect(impact.status).toBe(200);
     expect(impact.body.members).toEqual(['ivry']);
     expect(impact.body.activities.map((a: { id: string }) => a.id)).toContain(elisaRecord.id);

@@ -21,6 +21,23 @@ interface World {
 const A = 'alpha';
 const B = 'beta';
 
+/** Member B's GDPR registry objects (application on B's host, B's processing activity). */
+const gdprB = { applicationId: '', activityId: '', markers: ['zq-beta-gdpr-app', 'zq-beta-app-host', '10.2.9.9', 'zq-beta-processing'] };
+
+async function buildGdprOfB(admin: ApiClient, anon: ApiClient): Promise<void> {
+  const app = await admin.post('/api/v1/applications', {
+    name: 'zq-beta-gdpr-app',
+    members: [B],
+    hosts: [{ hostname: 'zq-beta-app-host', ip: '10.2.9.9' }],
+    dataCategories: [{ code: 'identity' }],
+  });
+  expect(app.status).toBe(201);
+  const refB = await anon.login('ref-beta', USER_PASSWORD);
+  const act = await refB.post(`/api/v1/members/${B}/processing-activities`, { name: 'zq-beta-processing', applicationIds: [app.body.id] });
+  expect(act.status).toBe(201);
+  Object.assign(gdprB, { applicationId: app.body.id, activityId: act.body.id });
+}
+
 async function buildWorld(overrides: Record<string, unknown>): Promise<World> {
   process.env.VIGIE_ADMIN_PASSWORD = ADMIN_PASSWORD;
   const t = await startEmbeddedApp(overrides);
@@ -58,12 +75,13 @@ async function buildWorld(overrides: Record<string, unknown>): Promise<World> {
   ]);
   expect(seeded.rejected).toEqual([]);
   await store.refresh();
+  await buildGdprOfB(admin, anon);
   return {
     t,
     admin,
     refA: await anon.login('ref-alpha', USER_PASSWORD),
     auditor: await anon.login('auditor', USER_PASSWORD),
-    b: { member: B, apiKeyId: keyB.body.id, userId: userB, markers: [B, 'Office Beta Habitat', keyB.body.id, 'beta-shipper-secret-name', '10.2.0.0/16', 'tenancy-evt-b1', 'zq-beta-vault-host', 'zq-beta-treasurer', '10.2.0.77'] },
+    b: { member: B, apiKeyId: keyB.body.id, userId: userB, markers: [B, 'Office Beta Habitat', keyB.body.id, 'beta-shipper-secret-name', '10.2.0.0/16', 'tenancy-evt-b1', 'zq-beta-vault-host', 'zq-beta-treasurer', '10.2.0.77', ...gdprB.markers] },
   };
 }
 
@@ -73,6 +91,10 @@ function fillPath(route: RouteInfo, w: World): string {
     if (name === 'member') return w.b.member;
     if (name === 'id' && route.controller === 'ApiKeysController') return w.b.apiKeyId;
     if (name === 'id' && route.controller === 'UsersController') return w.b.userId;
+    if (name === 'id' && route.controller === 'ApplicationsController') return gdprB.applicationId;
+    if (name === 'host' && route.controller === 'ApplicationsController') return 'zq-beta-app-host';
+    if (name === 'id' && route.controller === 'ProcessingActivitiesController') return gdprB.activityId;
+    if (name === 'version' && route.controller === 'ProcessingActivitiesController') return '1';
     throw new Error(`tenancy suite: no fixture of member B for :${name} in ${route.method} ${route.path} (${route.controller}); add one`);
   });
 }
@@ -82,6 +104,8 @@ const BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/v1/members': () => ({ code: 'gamma', name: 'Gamma', type: 'city' }),
   'POST /api/v1/users': () => ({ username: 'intruder', password: USER_PASSWORD, roles: ['referent'], memberScopes: [B] }),
   'POST /api/v1/api-keys': (w) => ({ member: w.b.member, name: 'intrusion' }),
+  'POST /api/v1/applications': () => ({ name: 'zq-intrusion-app', members: [B] }),
+  'POST /api/v1/members/:member/processing-activities': () => ({ name: 'zq-intrusion-processing' }),
 };
 
 /** Routes that concern the caller only (their own session), not member data. */

@@ -28,11 +28,10 @@ export class ApplicationsController {
     return this.apps.matrix();
   }
 
-  @Get('impact')
+  @Get('hosts/:host/impact')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'What a compromised host affects: applications, members, activities, data categories and subjects' })
-  @ApiQuery({ name: 'host', required: true, description: 'Host name or IP address' })
-  impactOfHost(@Query('host') host: string) {
+  @ApiOperation({ summary: 'What a compromised host (name or IP) affects: applications, members, activities, data categories and subjects' })
+  impactOfHost(@Param('host') host: string) {
     return this.apps.impactOfHost(host);
   }
 

@@ -143,6 +143,7 @@ export class ApplicationsService {
       throw new DomainError('invalid', 'host_required', 'Give ?host= (a host name or an IP address)', [{ field: 'host', problem: 'is required' }]);
     const scope = this.scope();
     const apps = (await this.repo.list(scope)).filter((a) => a.hosts.some((h) => hostMatches(h, host)));
+    if (!apps.length) throw new DomainError('not_found', 'host_not_found', `No application known on ${host}`);
     return { host, ...(await this.impact(apps, scope)) };
   }
 

@@ -45,6 +45,15 @@ export function activitySearchText(c: ActivityContent): string {
   );
 }
 
+export interface LinkedApplication {
+  id: string;
+  name: string;
+  vendor: string;
+  domain: string;
+  hosting: string;
+  dataCategories: Array<{ code: string }>;
+}
+
 export interface ActivityFilter {
   q?: string;
   status?: string;
@@ -168,15 +177,20 @@ export class ProcessingActivitiesRepository {
   }
 
   /** Applications (id, name...) by id. */
-  async applications(ids: string[], m: Db = this.dataSource) {
-    if (!ids.length) return new Map<string, { id: string; name: string; vendor: string; domain: string; hosting: string; dataCategories: Array<{ code: string }> }>();
+  async applications(ids: string[], m: Db = this.dataSource): Promise<Map<string, LinkedApplication>> {
+    const out = new Map<string, LinkedApplication>();
+    if (!ids.length) return out;
     const rows = await m.query('SELECT id, name, vendor, domain, hosting, data_categories FROM vigie_applications WHERE id = ANY($1::uuid[])', [ids]);
-    return new Map(
-      rows.map((r: Record<string, unknown>) => [
-        String(r.id),
-        { id: String(r.id), name: String(r.name), vendor: String(r.vendor), domain: String(r.domain), hosting: String(r.hosting), dataCategories: json(r.data_categories) ?? [] },
-      ]),
-    );
+    for (const r of rows as Array<Record<string, unknown>>)
+      out.set(String(r.id), {
+        id: String(r.id),
+        name: String(r.name),
+        vendor: String(r.vendor),
+        domain: String(r.domain),
+        hosting: String(r.hosting),
+        dataCategories: json(r.data_categories) ?? [],
+      });
+    return out;
   }
 
   private async linkApplications(m: EntityManager, id: string, appIds: string[]): Promise<void> {

@@ -1,16 +1,10 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '@vigie/auth';
-import { DomainError } from '@vigie/contracts';
-import { CNIL_DPIA_TYPES, EDPB_CRITERIA, REFERENCE_KINDS, ReferenceKind, RETENTION_FATES } from '@vigie/gdpr';
+import { CNIL_DPIA_TYPES, EDPB_CRITERIA, REFERENCE_KINDS, RETENTION_FATES } from '@vigie/gdpr';
 import { ReferenceDataRepository } from './reference-data.repository';
 
-const STATIC: Record<string, () => unknown[]> = {
-  'dpia-criteria': () => [...EDPB_CRITERIA],
-  'dpia-processing-types': () => [...CNIL_DPIA_TYPES],
-  'retention-fates': () => RETENTION_FATES.map((code) => ({ code })),
-};
-
+/** Read-only reference data: one route per kind, so every path is fixed. */
 @ApiTags('reference')
 @Controller('api/v1/reference')
 export class ReferenceDataController {
@@ -20,19 +14,71 @@ export class ReferenceDataController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'The kinds of reference data' })
   kinds() {
-    return { kinds: [...REFERENCE_KINDS, ...Object.keys(STATIC)] };
+    return { kinds: [...REFERENCE_KINDS, 'dpia-criteria', 'dpia-processing-types', 'retention-fates'] };
   }
 
-  @Get(':kind')
+  @Get('data-categories')
   @Roles(...READERS)
-  @ApiOperation({
-    summary:
-      'Reference data of one kind: data-categories, data-subject-categories, legal-bases, art9-conditions, recipient-types, transfer-safeguards, security-measures, dpia-criteria, dpia-processing-types, retention-fates',
-  })
-  async list(@Param('kind') kind: string) {
-    if (STATIC[kind]) return STATIC[kind]();
-    if (!(REFERENCE_KINDS as readonly string[]).includes(kind))
-      throw new DomainError('not_found', 'unknown_reference_kind', `No reference data ${kind}`);
-    return this.repo.list(kind as ReferenceKind);
+  @ApiOperation({ summary: 'CNIL data categories, Art. 9 special categories (sensitive), Art. 10, the NIR (regulated)' })
+  dataCategories() {
+    return this.repo.list('data-categories');
+  }
+
+  @Get('data-subject-categories')
+  @Roles(...READERS)
+  dataSubjectCategories() {
+    return this.repo.list('data-subject-categories');
+  }
+
+  @Get('legal-bases')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Art. 6(1)(a)-(f)' })
+  legalBases() {
+    return this.repo.list('legal-bases');
+  }
+
+  @Get('art9-conditions')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Art. 9(2)(a)-(j)' })
+  art9Conditions() {
+    return this.repo.list('art9-conditions');
+  }
+
+  @Get('recipient-types')
+  @Roles(...READERS)
+  recipientTypes() {
+    return this.repo.list('recipient-types');
+  }
+
+  @Get('transfer-safeguards')
+  @Roles(...READERS)
+  transferSafeguards() {
+    return this.repo.list('transfer-safeguards');
+  }
+
+  @Get('security-measures')
+  @Roles(...READERS)
+  securityMeasures() {
+    return this.repo.list('security-measures');
+  }
+
+  @Get('dpia-criteria')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The nine EDPB criteria (WP248 rev.01)' })
+  dpiaCriteria() {
+    return EDPB_CRITERIA;
+  }
+
+  @Get('dpia-processing-types')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The CNIL list of processing types that require a DPIA' })
+  dpiaProcessingTypes() {
+    return CNIL_DPIA_TYPES;
+  }
+
+  @Get('retention-fates')
+  @Roles(...READERS)
+  retentionFates() {
+    return RETENTION_FATES.map((code) => ({ code }));
   }
 }
