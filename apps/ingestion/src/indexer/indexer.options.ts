@@ -1,11 +1,23 @@
 import { Topics } from '@vigie/contracts';
+import { VigieConfig } from '@vigie/config';
 
 /**
- * The indexer's tunables, in one place. They are not settings (yet): the
- * values below are the defaults a `indexer.*` section of the configuration
- * would carry. Tests override the provider to use their own group and topics.
+ * The indexer's tunables, in one place: the `indexer.*` settings, plus the
+ * group and topics, which tests override to use their own.
  */
 export class IndexerOptions {
+  static fromConfig(config: VigieConfig): IndexerOptions {
+    const o = new IndexerOptions();
+    o.maxBatchDocs = config.get('indexer.batchDocs');
+    o.maxBatchWaitMs = config.get('indexer.batchWaitMs');
+    o.kafkaConsumers = config.get('indexer.consumers');
+    o.maxBulkInFlight = config.get('indexer.bulkInFlight');
+    o.retryBudgetMs = config.get('indexer.retryBudgetMs');
+    o.retryInitialDelayMs = config.get('retry.initialDelayMs');
+    o.retryMaxDelayMs = Math.min(config.get('retry.maxDelayMs'), o.retryBudgetMs);
+    return o;
+  }
+
   groupId = 'vigie-indexer';
   inputTopic: string = Topics.events;
   deadLetterTopic: string = Topics.dlq;
