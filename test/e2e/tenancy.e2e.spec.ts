@@ -20,6 +20,8 @@ interface World {
 
 const A = 'alpha';
 const B = 'beta';
+/** A bundled Sigma rule (SSH brute force): rules are global, they hold no member data. */
+const GLOBAL_RULE = '38f9af8f-e95b-4df7-930b-418f801a05f5';
 
 /** Member B's GDPR registry objects (application on B's host, B's processing activity). */
 const gdprB = { applicationId: '', activityId: '', markers: ['zq-beta-gdpr-app', 'zq-beta-app-host', '10.2.9.9', 'zq-beta-processing'] };
@@ -91,6 +93,7 @@ function fillPath(route: RouteInfo, w: World): string {
     if (name === 'member') return w.b.member;
     if (name === 'id' && route.controller === 'ApiKeysController') return w.b.apiKeyId;
     if (name === 'id' && route.controller === 'UsersController') return w.b.userId;
+    if (name === 'id' && route.controller === 'RulesController') return GLOBAL_RULE;
     if (name === 'id' && route.controller === 'ApplicationsController') return gdprB.applicationId;
     if (name === 'host' && route.controller === 'ApplicationsController') return 'zq-beta-app-host';
     if (name === 'id' && route.controller === 'ProcessingActivitiesController') return gdprB.activityId;
@@ -104,9 +107,17 @@ const BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/v1/members': () => ({ code: 'gamma', name: 'Gamma', type: 'city' }),
   'POST /api/v1/users': () => ({ username: 'intruder', password: USER_PASSWORD, roles: ['referent'], memberScopes: [B] }),
   'POST /api/v1/api-keys': (w) => ({ member: w.b.member, name: 'intrusion' }),
+  'POST /api/v1/rules/test': (w) => ({
+    rule: 'title: t\nlogsource: {product: linux}\ndetection:\n  sel: {host.hostname: zq-beta-vault-host}\n  condition: sel\n',
+    events: ['<38>1 2026-01-01T00:00:00Z zq-beta-vault-host sshd 1 - - Failed password for zq-beta-treasurer from 10.2.0.77 port 1 ssh2'],
+    member: w.b.member,
+  }),
   'POST /api/v1/applications': () => ({ name: 'zq-intrusion-app', members: [B] }),
   'POST /api/v1/members/:member/processing-activities': () => ({ name: 'zq-intrusion-processing' }),
 };
+
+/** Reads of global objects (no member data) that a referent may make with a path parameter. */
+const GLOBAL_READS = new Set(['GET /api/v1/rules/:id']);
 
 /** Routes that concern the caller only (their own session), not member data. */
 const SELF_ROUTES = new Set(['POST /api/v1/auth/logout', 'GET /api/v1/auth/me', 'POST /api/v1/auth/password']);
@@ -144,7 +155,7 @@ function tenancySuite(overrides: () => Record<string, unknown>): void {
         const sent = [...path.split('/'), ...(JSON.stringify(body ?? {}).match(/"[^"]*"/g) ?? []).map((q) => q.slice(1, -1))];
         for (const v of sent) if (v) text = text.split(v).join('');
       }
-      if (hasParam || route.method !== 'GET') {
+      if ((hasParam && !GLOBAL_READS.has(key)) || route.method !== 'GET') {
         expect({ key, status: [403, 404].includes(r.status) ? '403/404' : r.status }).toEqual({ key, status: '403/404' });
       } else {
         expect({ key, status: [200, 403, 404].includes(r.status) ? 'ok' : r.status }).toEqual({ key, status: 'ok' });
@@ -177,6 +188,12 @@ function tenancySuite(overrides: () => Record<string, unknown>): void {
     const refAudit = await w.refA.get('/api/v1/audit?limit=1000');
     expect(refAudit.status).toBe(200);
     expect(refAudit.body.records.every((r: { member: string | null }) => r.member === A)).toBe(true);
+  });
+
+  it('lets a referent read the global detection rules but not switch them', async () => {
+    expect((await w.refA.get(`/api/v1/rules/${GLOBAL_RULE}`)).status).toBe(200);
+    expect((await w.refA.patch(`/api/v1/rules/${GLOBAL_RULE}`, { enabled: false })).status).toBe(403);
+    expect((await w.admin.get(`/api/v1/rules/${GLOBAL_RULE}`)).body.enabled).toBe(true);
   });
 
   it('lists for a referent only their own member', async () => {
