@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RouteAccessAuditor, RouteInfo } from '@vigie/auth';
+import { EventBus } from '@vigie/bus';
+import { RawEnvelope, Topics } from '@vigie/contracts';
 import { EventStore } from '@vigie/event-store';
 import { ADMIN_PASSWORD, ApiClient, describeWithServices, postgresTestUrl, startEmbeddedApp, TestApp, USER_PASSWORD } from '@vigie/testing';
 import { Client } from 'pg';
@@ -107,6 +109,8 @@ const BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/v1/members': () => ({ code: 'gamma', name: 'Gamma', type: 'city' }),
   'POST /api/v1/users': () => ({ username: 'intruder', password: USER_PASSWORD, roles: ['referent'], memberScopes: [B] }),
   'POST /api/v1/api-keys': (w) => ({ member: w.b.member, name: 'intrusion' }),
+  // Member API keys only: a user's token is refused (401) before the body is read.
+  'POST /api/v1/ingest': (w) => ({ message: '<38>1 2026-01-01T00:00:00Z zq-beta-vault-host sshd 1 - - intrusion', member: w.b.member }),
   'POST /api/v1/rules/test': (w) => ({
     rule: 'title: t\nlogsource: {product: linux}\ndetection:\n  sel: {host.hostname: zq-beta-vault-host}\n  condition: sel\n',
     events: ['<38>1 2026-01-01T00:00:00Z zq-beta-vault-host sshd 1 - - Failed password for zq-beta-treasurer from 10.2.0.77 port 1 ssh2'],
@@ -155,7 +159,10 @@ function tenancySuite(overrides: () => Record<string, unknown>): void {
         const sent = [...path.split('/'), ...(JSON.stringify(body ?? {}).match(/"[^"]*"/g) ?? []).map((q) => q.slice(1, -1))];
         for (const v of sent) if (v) text = text.split(v).join('');
       }
-      if ((hasParam && !GLOBAL_READS.has(key)) || route.method !== 'GET') {
+      if (route.access?.kind === 'apiKey') {
+        // Machine routes take a member API key, never a user's bearer token.
+        expect({ key, status: r.status }).toEqual({ key, status: 401 });
+      } else if ((hasParam && !GLOBAL_READS.has(key)) || route.method !== 'GET') {
         expect({ key, status: [403, 404].includes(r.status) ? '403/404' : r.status }).toEqual({ key, status: '403/404' });
       } else {
         expect({ key, status: [200, 403, 404].includes(r.status) ? 'ok' : r.status }).toEqual({ key, status: 'ok' });
@@ -194,6 +201,40 @@ function tenancySuite(overrides: () => Record<string, unknown>): void {
     expect((await w.refA.get(`/api/v1/rules/${GLOBAL_RULE}`)).status).toBe(200);
     expect((await w.refA.patch(`/api/v1/rules/${GLOBAL_RULE}`, { enabled: false })).status).toBe(403);
     expect((await w.admin.get(`/api/v1/rules/${GLOBAL_RULE}`)).body.enabled).toBe(true);
+  });
+
+  it('lets an API key of A send only events of A, whatever the body names', async () => {
+    const keyA = await w.admin.post('/api/v1/api-keys', { member: A, name: 'alpha-shipper' });
+    expect(keyA.status).toBe(201);
+    const seen: RawEnvelope[] = [];
+    const sub = await w.t.app.get(EventBus).subscribe({
+      groupId: 'tenancy-ingest',
+      topics: [Topics.raw],
+      fromBeginning: false,
+      handler: async (batch) => {
+        for (const m of batch) seen.push(JSON.parse(m.value) as RawEnvelope);
+      },
+    });
+    try {
+      const line = (n: number) => `<38>1 2026-01-01T00:00:0${n}Z zq-beta-vault-host sshd 1 - - Failed password for zq-beta-treasurer from 10.2.0.77 port ${n} ssh2`;
+      const shipper = new ApiClient(w.t.baseUrl).withHeaders({ 'x-api-key': keyA.body.key });
+      const json = await shipper.post('/api/v1/ingest', [{ message: line(1), member: B }, { message: line(2), organization: { id: B, name: 'Office Beta Habitat' } }]);
+      expect([json.status, json.body]).toEqual([202, { accepted: 2 }]);
+      const ndjson = await fetch(`${w.t.baseUrl}/api/v1/ingest`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-ndjson', 'x-api-key': keyA.body.key },
+        body: JSON.stringify({ message: line(3), member: B }),
+      });
+      expect(ndjson.status).toBe(202);
+      for (let i = 0; i < 500 && seen.length < 3; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(seen.map((e) => [e.transport, e.member])).toEqual([
+        ['http', A],
+        ['http', A],
+        ['http', A],
+      ]);
+    } finally {
+      await sub.stop();
+    }
   });
 
   it('lists for a referent only their own member', async () => {
