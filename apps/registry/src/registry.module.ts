@@ -7,6 +7,7 @@ import { AuthService } from './auth/auth.service';
 import { EventsModule } from './events/events.module';
 import { FirstAdmin } from './auth/first-admin';
 import { IncidentsModule } from './incidents/incidents.module';
+import { CorrectiveActionsModule } from './corrective-actions/corrective-actions.module';
 import { BreachesModule } from './breaches/breaches.module';
 import { MembersController } from './members/members.controller';
 import { MembersRepository } from './members/members.repository';
@@ -32,6 +33,6 @@ class AccountsModule {}
 @Module({})
 export class RegistryModule {
   static register(): DynamicModule {
-    return { module: RegistryModule, imports: [AccountsModule, EventsModule, SourcesModule, RulesModule, IncidentsModule, BreachesModule, GdprRegistryModule] };
+    return { module: RegistryModule, imports: [AccountsModule, EventsModule, SourcesModule, RulesModule, IncidentsModule, CorrectiveActionsModule, BreachesModule, GdprRegistryModule] };
   }
 }
