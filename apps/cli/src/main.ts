@@ -5,6 +5,7 @@ import { DomainError } from '@vigie/contracts';
 import { setLogLevel } from '@vigie/observability';
 import { CliContext } from './cli-context';
 import { auditCommand } from './commands/audit.command';
+import { seedCommand } from './commands/seed.command';
 import { configCommand } from './commands/config.command';
 import { dlqCommand } from './commands/dlq.command';
 import { migrateCommand } from './commands/migrate.command';
@@ -24,6 +25,7 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(logtestCommand({ write: (line) => ctx.out(line), err: (text) => ctx.err(text) }));
   program.addCommand(dlqCommand(ctx));
   program.addCommand(auditCommand(ctx));
+  program.addCommand(seedCommand(ctx));
   return program;
 }
 
