@@ -5,11 +5,11 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { requestContextMiddleware } from '@vigie/auth';
 import { ConfigError, loadConfig, Profile, VigieConfig } from '@vigie/config';
 import { dataSourceOptions } from '@vigie/database';
-import { createSearchClient } from '@vigie/event-store';
 import { Dependency, logger, Metrics, PinoNestLogger, setLogLevel, waitForDependencies } from '@vigie/observability';
 import helmet from 'helmet';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { searchClientFromConfig } from './factories';
 import { createValidationPipe } from './http/error-shape';
 
 export interface AppDefinition {
@@ -87,14 +87,7 @@ export function dependencyChecks(config: VigieConfig): Dependency[] {
     deps.push({
       name: 'eventStore',
       check: async () => {
-        const client = createSearchClient({
-          node: config.get('search.node'),
-          flavor: config.get('search.flavor') as 'elasticsearch' | 'opensearch',
-          username: config.maybe('search.username'),
-          password: config.maybe('search.password'),
-          apiKey: config.maybe('search.apiKey'),
-          tlsRejectUnauthorized: config.get('search.tlsRejectUnauthorized'),
-        });
+        const client = searchClientFromConfig(config);
         try {
           await client.info();
         } finally {

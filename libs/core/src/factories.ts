@@ -32,18 +32,22 @@ export function createEventBus(config: VigieConfig, metrics: Metrics): EventBus 
   });
 }
 
+/** An Elasticsearch/OpenSearch client from the `search.*` settings. */
+export function searchClientFromConfig(config: VigieConfig) {
+  return createSearchClient({
+    node: config.get('search.node'),
+    flavor: config.get('search.flavor') as 'elasticsearch' | 'opensearch',
+    username: config.maybe('search.username'),
+    password: config.maybe('search.password'),
+    apiKey: config.maybe('search.apiKey'),
+    tlsRejectUnauthorized: config.get('search.tlsRejectUnauthorized'),
+  });
+}
+
 /** The event store adapter chosen by `events.store`. */
 export function createEventStore(config: VigieConfig, dataSource: DataSource): EventStore {
   if (config.get('events.store') === 'search') {
-    const client = createSearchClient({
-      node: config.get('search.node'),
-      flavor: config.get('search.flavor') as 'elasticsearch' | 'opensearch',
-      username: config.maybe('search.username'),
-      password: config.maybe('search.password'),
-      apiKey: config.maybe('search.apiKey'),
-      tlsRejectUnauthorized: config.get('search.tlsRejectUnauthorized'),
-    });
-    return new ElasticsearchEventStore({ client, indexPrefix: config.get('search.indexPrefix') });
+    return new ElasticsearchEventStore({ client: searchClientFromConfig(config), indexPrefix: config.get('search.indexPrefix') });
   }
   return new PostgresEventStore(dataSource);
 }
