@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AlertsModule } from './alerts/alerts.module';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AuditController } from './audit/audit.controller';
@@ -33,6 +34,6 @@ class AccountsModule {}
 @Module({})
 export class RegistryModule {
   static register(): DynamicModule {
-    return { module: RegistryModule, imports: [AccountsModule, EventsModule, SourcesModule, RulesModule, IncidentsModule, CorrectiveActionsModule, BreachesModule, GdprRegistryModule] };
+    return { module: RegistryModule, imports: [AccountsModule, EventsModule, SourcesModule, RulesModule, IncidentsModule, CorrectiveActionsModule, BreachesModule, GdprRegistryModule, AlertsModule] };
   }
 }
