@@ -130,7 +130,9 @@ export class EventsService {
     const field = dto.field ?? DEFAULT_TOP_FIELD;
     checkAggregatableField(field);
     const { query, window } = this.query(dto);
-    const buckets = await storeCall(() => this.store.terms(query, field, dto.size ?? DEFAULT_TOP_SIZE));
+    const found = await storeCall(() => this.store.terms(query, field, dto.size ?? DEFAULT_TOP_SIZE));
+    // Ties by key as text on every store (a search engine orders ip keys by address, SQL by text).
+    const buckets = [...found].sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return { field, ...window, buckets, took: elapsed(started) };
   }
 
