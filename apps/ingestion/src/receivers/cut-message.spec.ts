@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cutMessage } from './cut-message';
+import { cutBuffer, cutMessage } from './cut-message';
 
 describe('cutMessage', () => {
   it('keeps a message at or under the limit whole', () => {
@@ -24,5 +24,13 @@ describe('cutMessage', () => {
         expect(c.truncated).toBe(Buffer.byteLength(s) > max);
       }),
     );
+  });
+});
+
+describe('cutBuffer', () => {
+  it('cuts invalid UTF-8 at the limit without looking back more than a character', () => {
+    const junk = Buffer.from([0x41, 0x80, 0x80, 0x80, 0x80, 0x80]);
+    expect(cutBuffer(junk, 5).length).toBeGreaterThanOrEqual(2);
+    expect(cutBuffer(Buffer.from('a€', 'utf8'), 2)).toEqual(Buffer.from('a'));
   });
 });

@@ -13,9 +13,14 @@ export interface CutMessage {
 export function cutMessage(text: string, max: number): CutMessage {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes <= max) return { raw: text, bytes, truncated: false };
-  const buf = Buffer.from(text, 'utf8');
+  return { raw: cutBuffer(Buffer.from(text, 'utf8'), max).toString('utf8'), bytes, truncated: true };
+}
+
+/** The first `max` bytes of `buf` or fewer, so as not to end inside a UTF-8 character. */
+export function cutBuffer(buf: Buffer, max: number): Buffer {
+  if (buf.length <= max) return buf;
   let end = max;
   // Step back over continuation bytes (10xxxxxx) so a multi-byte character is not split.
-  while (end > 0 && (buf[end] & 0xc0) === 0x80) end--;
-  return { raw: buf.subarray(0, end).toString('utf8'), bytes, truncated: true };
+  for (let back = 0; back < 3 && end > 0 && (buf[end] & 0xc0) === 0x80; back++) end--;
+  return buf.subarray(0, end);
 }

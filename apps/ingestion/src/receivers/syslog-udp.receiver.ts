@@ -4,6 +4,7 @@ import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nest
 import { VigieConfig } from '@vigie/config';
 import { logger, Metrics } from '@vigie/observability';
 import { MemberDirectory } from '../members/member-directory';
+import { cutBuffer } from './cut-message';
 import { RawPublisher } from './raw-publisher';
 
 /** Syslog over UDP: one datagram, one message. Drops (bus saturated) are counted, never silent. */
@@ -35,7 +36,7 @@ export class SyslogUdpReceiver implements OnApplicationBootstrap, OnApplicationS
         return;
       }
       const truncated = msg.length > max;
-      const body = truncated ? msg.subarray(0, max) : msg;
+      const body = truncated ? cutBuffer(msg, max) : msg;
       const raw = body.toString('utf8').replace(/[\r\n]+$/, '');
       if (!raw) return;
       this.publisher.accept(
