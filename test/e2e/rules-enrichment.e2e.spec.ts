@@ -43,7 +43,12 @@ describe('enrichment: events and alerts of a host mapped to an application (embe
     process.env.VIGIE_ADMIN_PASSWORD = ADMIN_PASSWORD;
     t = await startEmbeddedApp();
     admin = await new ApiClient(t.baseUrl).login('admin', ADMIN_PASSWORD);
-    const m = await admin.post('/api/v1/members', { code: 'ivry', name: 'Ivry-sur-Seine', type: 'city', networks: ['127.0.0.0/8'] });
+    const m = await admin.post('/api/v1/members', {
+      code: 'ivry',
+      name: 'Ivry-sur-Seine',
+      type: 'city',
+      networks: ['127.0.0.0/8'],
+    });
     expect(m.status).toBe(201);
     const a = await admin.post('/api/v1/applications', {
       name: 'Portail RH (e2e)',

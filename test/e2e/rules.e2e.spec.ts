@@ -46,7 +46,9 @@ describe('rules API (embedded)', () => {
     t = await startEmbeddedApp({ 'detection.ruleSyncIntervalMs': SYNC_MS });
     const anon = new ApiClient(t.baseUrl);
     admin = await anon.login('admin', ADMIN_PASSWORD);
-    expect((await admin.post('/api/v1/members', { code: 'ivry', name: 'Ivry-sur-Seine', type: 'city' })).status).toBe(201);
+    expect((await admin.post('/api/v1/members', { code: 'ivry', name: 'Ivry-sur-Seine', type: 'city' })).status).toBe(
+      201,
+    );
     for (const [username, roles, memberScopes] of [
       ['rssi', ['rssi'], []],
       ['ref-ivry', ['referent'], ['ivry']],
@@ -205,7 +207,12 @@ tags: [attack.privilege-escalation, attack.t1548.003]
       });
       expect(r.status).toBe(200);
       expect(r.body.rules).toEqual([
-        { id: '0c4a1b9e-1111-4a11-9aaa-000000000001', title: 'Sudo to root by a test account', kind: 'detection', level: 'high' },
+        {
+          id: '0c4a1b9e-1111-4a11-9aaa-000000000001',
+          title: 'Sudo to root by a test account',
+          kind: 'detection',
+          level: 'high',
+        },
       ]);
       expect(r.body.matches.map((m: { eventIndex: number }) => m.eventIndex)).toEqual([0, 2]);
       expect(r.body.matches[1].eventId).toBe('doc-1');
@@ -246,11 +253,19 @@ level: low
         `<38>1 2026-11-29T10:00:${String(s).padStart(2, '0')}Z srv sshd 1 - - Failed password for root from ${ip} port 4${s} ssh2`;
       const r = await admin.post('/api/v1/rules/test', {
         rule,
-        events: [line('203.0.113.1', 1), line('203.0.113.1', 2), line('203.0.113.1', 3), line('203.0.113.2', 4), line('203.0.113.2', 5)],
+        events: [
+          line('203.0.113.1', 1),
+          line('203.0.113.1', 2),
+          line('203.0.113.1', 3),
+          line('203.0.113.2', 4),
+          line('203.0.113.2', 5),
+        ],
       });
       expect(r.status).toBe(200);
       const byRule = (id: string) => r.body.correlations.filter((a: AlertMessage) => a.rule.id === id);
-      expect(byRule('t-many').map((a: AlertMessage) => [a.groupValues['source.ip'], a.count])).toEqual([['203.0.113.1', 3]]);
+      expect(byRule('t-many').map((a: AlertMessage) => [a.groupValues['source.ip'], a.count])).toEqual([
+        ['203.0.113.1', 3],
+      ]);
       expect(byRule('t-two').map((a: AlertMessage) => a.groupValues['source.ip'])).toEqual(['203.0.113.2']);
       expect(r.body.matches).toEqual([]);
     });

@@ -99,7 +99,10 @@ export class DetectionPipeline {
     }
     return outputs.map((o) => {
       if (o.kind === 'match') return this.builder.fromMatch(o);
-      const alert = this.builder.fromCorrelation(o, event !== undefined && o.lastSeen === eventTimeMs ? event : undefined);
+      const alert = this.builder.fromCorrelation(
+        o,
+        event !== undefined && o.lastSeen === eventTimeMs ? event : undefined,
+      );
       // The first message of an alert whose `new` was dropped while its rule was disabled is its `new`.
       if (alert.status === 'update' && this.suppressed.size > 0 && this.suppressed.peek(alert.alertKey)) {
         this.suppressed.delete(alert.alertKey);

@@ -44,7 +44,9 @@ describe('detection settings', () => {
   it('rejects invalid values, naming the setting', () => {
     expect(() => config({ 'detection.timeField': 'device' })).toThrow(ConfigError);
     expect(() => config({ 'detection.timeField': 'device' })).toThrow(/detection\.timeField.*received, event/);
-    expect(() => config({}, { VIGIE_DETECTION_MAX_GROUPS: '0' })).toThrow(/VIGIE_DETECTION_MAX_GROUPS: must be at least 1/);
+    expect(() => config({}, { VIGIE_DETECTION_MAX_GROUPS: '0' })).toThrow(
+      /VIGIE_DETECTION_MAX_GROUPS: must be at least 1/,
+    );
     expect(() => config({ 'detection.ruleDirs': [] })).not.toThrow();
     expect(() => config({ 'detection.flushIntervalMs': 'soon' })).toThrow(/detection\.flushIntervalMs.*whole number/);
   });

@@ -7,7 +7,11 @@ import { RuleStateStore } from './rule-state.store';
 /** Streaming Sigma detection: siem.events.v1 → siem.alerts.v1, settings from `detection.*`. */
 @Module({
   providers: [
-    { provide: DETECTION_SETTINGS, useFactory: (config: VigieConfig) => detectionSettingsFrom(config), inject: [VigieConfig] },
+    {
+      provide: DETECTION_SETTINGS,
+      useFactory: (config: VigieConfig) => detectionSettingsFrom(config),
+      inject: [VigieConfig],
+    },
     RuleStateStore,
     DetectorWorker,
   ],

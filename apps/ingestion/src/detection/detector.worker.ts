@@ -135,7 +135,10 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
     });
     const inventory = buildRuleInventory(pack.documents, pack.rules, pack.sources);
     for (const d of inventory.duplicates) {
-      this.log.warn({ rule: d.id, origin: d.sourcePath }, 'Sigma rule id already loaded from another document; ignored in the rule inventory');
+      this.log.warn(
+        { rule: d.id, origin: d.sourcePath },
+        'Sigma rule id already loaded from another document; ignored in the rule inventory',
+      );
     }
     this.inventory = inventory.entries;
     this.inventorySaved = false;

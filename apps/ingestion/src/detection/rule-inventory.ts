@@ -37,7 +37,9 @@ function metadataOf(sources: Map<string, RuleSource>, doc: LoadedDocument): { le
     const { level, tags } = parsed as { level?: unknown; tags?: unknown };
     return {
       level: typeof level === 'string' ? level : undefined,
-      tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase()) : [],
+      tags: Array.isArray(tags)
+        ? tags.filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase())
+        : [],
     };
   } catch {
     return { tags: [] };
@@ -70,7 +72,8 @@ export function buildRuleInventory(
       tags: [...new Set(meta.tags)],
       sourcePath: d.origin.path,
       status: d.result.status,
-      reason: d.result.status === 'unsupported' ? d.result.feature : d.result.status === 'invalid' ? d.result.reason : null,
+      reason:
+        d.result.status === 'unsupported' ? d.result.feature : d.result.status === 'invalid' ? d.result.reason : null,
     };
     const prior = byId.get(id);
     if (!prior) {

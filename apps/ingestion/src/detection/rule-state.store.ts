@@ -70,9 +70,7 @@ export class RuleStateStore {
 
   /** Ids of the rules disabled through the rules API. */
   async disabledIds(): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      'SELECT id FROM vigie_rules WHERE enabled = false',
-    );
+    const rows: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM vigie_rules WHERE enabled = false');
     return rows.map((r) => r.id);
   }
 }

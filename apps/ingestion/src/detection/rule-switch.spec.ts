@@ -52,10 +52,16 @@ describe('RuleSwitch', () => {
   it('stops a disabled base rule from feeding the correlations that reference it', () => {
     const sw = new RuleSwitch();
     sw.setDisabled([SSH_AUTH_FAILURE]);
-    const { pipeline, alerts } = run(sw, Array.from({ length: 6 }, (_, i) => failure(i)));
+    const { pipeline, alerts } = run(
+      sw,
+      Array.from({ length: 6 }, (_, i) => failure(i)),
+    );
     expect(alerts).toEqual([]);
     expect(pipeline.stats().groups).toBe(0);
-    const enabled = run(new RuleSwitch(), Array.from({ length: 6 }, (_, i) => failure(i)));
+    const enabled = run(
+      new RuleSwitch(),
+      Array.from({ length: 6 }, (_, i) => failure(i)),
+    );
     expect(enabled.alerts.map((a) => a.rule.id)).toContain(RULES.sshBruteForce);
   });
 });
@@ -79,14 +85,28 @@ describe('buildRuleInventory', () => {
 
   it('keeps the reason, level and tags of rules that did not load, and the best of duplicate ids', () => {
     const sources = [
-      { path: 'a.yml', text: 'title: Bad\nid: r1\nlevel: high\ntags: [attack.t1003]\nlogsource: {product: linux}\ndetection:\n  sel: {a: 1}\n  condition: nope\n' },
-      { path: 'b.yml', text: 'title: Good\nid: r1\nlogsource: {product: linux}\ndetection:\n  sel: {a: 1}\n  condition: sel\nlevel: low\n' },
-      { path: 'c.yml', text: 'title: Odd\nlogsource: {product: linux}\ndetection:\n  sel: {a|nosuch: 1}\n  condition: sel\n' },
+      {
+        path: 'a.yml',
+        text: 'title: Bad\nid: r1\nlevel: high\ntags: [attack.t1003]\nlogsource: {product: linux}\ndetection:\n  sel: {a: 1}\n  condition: nope\n',
+      },
+      {
+        path: 'b.yml',
+        text: 'title: Good\nid: r1\nlogsource: {product: linux}\ndetection:\n  sel: {a: 1}\n  condition: sel\nlevel: low\n',
+      },
+      {
+        path: 'c.yml',
+        text: 'title: Odd\nlogsource: {product: linux}\ndetection:\n  sel: {a|nosuch: 1}\n  condition: sel\n',
+      },
       { path: 'd.yml', text: '- just\n- a list\n' },
     ];
     const loaded = loadRules(sources, {});
     const inv = buildRuleInventory(loaded.documents, loaded.rules, sources);
-    expect(inv.entries.find((e) => e.id === 'r1')).toMatchObject({ title: 'Good', status: 'ok', sourcePath: 'b.yml', level: 'low' });
+    expect(inv.entries.find((e) => e.id === 'r1')).toMatchObject({
+      title: 'Good',
+      status: 'ok',
+      sourcePath: 'b.yml',
+      level: 'low',
+    });
     expect(inv.duplicates).toEqual([{ id: 'r1', sourcePath: 'a.yml' }]);
     expect(inv.entries.find((e) => e.id === 'Odd')).toMatchObject({ status: 'unsupported', reason: 'modifier:nosuch' });
     const broken = inv.entries.find((e) => e.sourcePath === 'd.yml');

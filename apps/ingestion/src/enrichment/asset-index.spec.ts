@@ -11,7 +11,15 @@ const app = (id: string, name: string, hosts: AssetApplication['hosts'], members
 });
 
 const RH = app('a-rh', 'Portail RH', [{ hostname: 'SRV-RH.ivry.fr.', ip: '10.20.1.5' }], ['ivry'], true);
-const GED = app('a-ged', 'GED', [{ hostname: 'ged01', ip: null }, { hostname: null, ip: '2001:db8::10' }], ['vitry']);
+const GED = app(
+  'a-ged',
+  'GED',
+  [
+    { hostname: 'ged01', ip: null },
+    { hostname: null, ip: '2001:db8::10' },
+  ],
+  ['vitry'],
+);
 const WEB_IVRY = app('a-web-i', 'Site Ivry', [{ hostname: 'web01', ip: '192.168.1.10' }], ['ivry']);
 const WEB_VITRY = app('a-web-v', 'Site Vitry', [{ hostname: 'web01', ip: '192.168.1.10' }], ['vitry'], true);
 const index = new AssetIndex([RH, GED, WEB_IVRY, WEB_VITRY]);
@@ -51,8 +59,14 @@ describe('AssetIndex', () => {
   });
 
   it("prefers the event member's application when a name or address exists in two members", () => {
-    expect(index.lookup({ hostname: 'web01' }, 'vitry')).toMatchObject({ applicationId: 'a-web-v', personalData: true });
-    expect(index.lookup({ ip: '192.168.1.10' }, 'ivry')).toMatchObject({ applicationId: 'a-web-i', personalData: false });
+    expect(index.lookup({ hostname: 'web01' }, 'vitry')).toMatchObject({
+      applicationId: 'a-web-v',
+      personalData: true,
+    });
+    expect(index.lookup({ ip: '192.168.1.10' }, 'ivry')).toMatchObject({
+      applicationId: 'a-web-i',
+      personalData: false,
+    });
     const any = index.lookup({ hostname: 'web01' }, 'gentilly');
     expect(any).toMatchObject({ applicationName: 'Site Ivry', personalData: true, members: ['ivry', 'vitry'] });
     expect(any?.applications.map((a) => a.id)).toEqual(['a-web-i', 'a-web-v']);

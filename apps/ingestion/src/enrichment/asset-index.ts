@@ -29,7 +29,10 @@ export function hostnameKey(name: string): string {
 
 /** Canonical form of an address (`::ffff:10.0.0.1` → `10.0.0.1`, IPv6 compressed), or undefined. */
 export function ipKey(ip: string): string | undefined {
-  const s = ip.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const s = ip
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '');
   if (!ipaddr.isValid(s)) return undefined;
   return ipaddr.process(s).toString();
 }

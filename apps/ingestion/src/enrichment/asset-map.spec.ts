@@ -15,8 +15,7 @@ function fakeDataSource() {
   return { ds, state };
 }
 
-const missing = () =>
-  Object.assign(new Error('relation "vigie_applications" does not exist'), { code: '42P01' });
+const missing = () => Object.assign(new Error('relation "vigie_applications" does not exist'), { code: '42P01' });
 
 describe('AssetMap', () => {
   it('stays empty while the application tables do not exist, then loads them at a later reload', async () => {
@@ -26,12 +25,28 @@ describe('AssetMap', () => {
     expect(await map.reload()).toBe(false);
     expect(map.lookup({ hostname: 'srv-rh' })).toBeUndefined();
     state.answer = [
-      { id: 'a1', name: 'Portail RH', hosts: '[{"hostname":"SRV-RH.ivry.fr","ip":"10.20.1.5"}]', members: ['ivry'], personal_data: true },
-      { id: 'a2', name: 'Téléphonie', hosts: [{ hostname: null, ip: '10.20.9.9' }, 'junk'], members: null, personal_data: false },
+      {
+        id: 'a1',
+        name: 'Portail RH',
+        hosts: '[{"hostname":"SRV-RH.ivry.fr","ip":"10.20.1.5"}]',
+        members: ['ivry'],
+        personal_data: true,
+      },
+      {
+        id: 'a2',
+        name: 'Téléphonie',
+        hosts: [{ hostname: null, ip: '10.20.9.9' }, 'junk'],
+        members: null,
+        personal_data: false,
+      },
       { id: 'a3', name: 'Cassé', hosts: '{not json', members: [], personal_data: false },
     ];
     expect(await map.reload()).toBe(true);
-    expect(map.lookup({ hostname: 'srv-rh' })).toMatchObject({ applicationId: 'a1', personalData: true, members: ['ivry'] });
+    expect(map.lookup({ hostname: 'srv-rh' })).toMatchObject({
+      applicationId: 'a1',
+      personalData: true,
+      members: ['ivry'],
+    });
     expect(map.lookup({ ip: '10.20.9.9' })).toMatchObject({ applicationId: 'a2', personalData: false, members: [] });
     expect(map.enrichFor('ivry')({ hostname: 'x', ip: '10.20.1.5' })).toEqual({
       applicationId: 'a1',
@@ -44,7 +59,9 @@ describe('AssetMap', () => {
   it('keeps the previous map when a reload fails', async () => {
     const { ds, state } = fakeDataSource();
     const map = new AssetMap(ds, new Metrics(false));
-    state.answer = [{ id: 'a1', name: 'GED', hosts: [{ hostname: 'ged01' }], members: ['vitry'], personal_data: false }];
+    state.answer = [
+      { id: 'a1', name: 'GED', hosts: [{ hostname: 'ged01' }], members: ['vitry'], personal_data: false },
+    ];
     await map.reload();
     state.answer = new Error('connection terminated');
     expect(await map.reload()).toBe(false);

@@ -3,7 +3,15 @@ import { attackCoverage, attackTagsOf } from './attack-coverage';
 describe('ATT&CK coverage', () => {
   it('reads technique and tactic tags in Sigma 1 and 2 spellings', () => {
     expect(
-      attackTagsOf(['attack.credential_access', 'ATTACK.T1110.001', 'attack.t1078', 'attack.ta0003', 'cve.2021-44228', 'attack.g0016', 'attack.s0002']),
+      attackTagsOf([
+        'attack.credential_access',
+        'ATTACK.T1110.001',
+        'attack.t1078',
+        'attack.ta0003',
+        'cve.2021-44228',
+        'attack.g0016',
+        'attack.s0002',
+      ]),
     ).toEqual({ techniques: ['T1078', 'T1110.001'], tactics: ['TA0003', 'TA0006'] });
     expect(attackTagsOf(['attack.command-and-control', 'attack.command_and_control'])).toEqual({
       techniques: [],

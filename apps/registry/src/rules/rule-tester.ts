@@ -67,7 +67,11 @@ function validZone(tz: string): boolean {
  * working hours, correlations), then closes every window. A document that is not `ok` answers 422 with the
  * reason, per document.
  */
-export function testRule(input: RuleTestInput, ctx: RuleTestContext, now: () => Date = () => new Date()): RuleTestResult {
+export function testRule(
+  input: RuleTestInput,
+  ctx: RuleTestContext,
+  now: () => Date = () => new Date(),
+): RuleTestResult {
   const loaded = loadRules([{ path: 'rule', text: input.rule }], {
     mapping: ctx.mapping,
     placeholders: ctx.placeholders,
@@ -119,7 +123,13 @@ export function testRule(input: RuleTestInput, ctx: RuleTestContext, now: () => 
     const receivedAt = now();
     let doc: EcsEvent;
     if (typeof e === 'string') {
-      const envelope: RawEnvelope = { receivedAt: receivedAt.toISOString(), transport: 'udp', peer: { ip: hostIp }, member, raw: e };
+      const envelope: RawEnvelope = {
+        receivedAt: receivedAt.toISOString(),
+        transport: 'udp',
+        peer: { ip: hostIp },
+        member,
+        raw: e,
+      };
       doc = normalise(envelope, { timeZone: input.timeZone, now }) as unknown as EcsEvent;
     } else doc = e as EcsEvent;
     if (input.includeEvents) documents.push(doc as Record<string, unknown>);

@@ -71,7 +71,10 @@ export class TestRuleDto {
   @ArrayMaxSize(5000)
   events: Array<string | Record<string, unknown>>;
 
-  @ApiPropertyOptional({ example: 'ivry', description: 'Member the raw lines are attributed to (default unattributed)' })
+  @ApiPropertyOptional({
+    example: 'ivry',
+    description: 'Member the raw lines are attributed to (default unattributed)',
+  })
   @IsOptional()
   @Matches(/^[a-z0-9][a-z0-9_-]{0,31}$/, { message: 'member must be a member code' })
   member?: string;
