@@ -269,8 +269,13 @@ describe('intake end to end (receivers → siem.raw.v1 → normaliser → siem.e
       const normaliser = t.app.get(NormaliserWorker);
       await normaliser.stop();
       const flood = Array.from({ length: 24000 }, (_, i) => `<13>1 2026-11-29T10:00:04Z flood app - - - line ${i}`);
+      let maxPending = 0;
+      const sampler = setInterval(() => (maxPending = Math.max(maxPending, publisher.pending)), 2);
       const sending = sendTcp(t.syslogPort, lfFraming(flood));
       await waitUntil(() => publisher.saturated, 'the publisher to saturate', 30000);
+      // The TCP connection stopped being read: the backlog stays near the limit (20000), not the 24000 sent.
+      await sleep(300);
+      expect(publisher.pending).toBeLessThan(22000);
       const r = await postIngest(t.baseUrl, keys.ivry, 'hello', 'text/plain');
       expect(r.status).toBe(503);
       expect(r.headers.get('retry-after')).toMatch(/^\d+$/);
@@ -278,6 +283,8 @@ describe('intake end to end (receivers → siem.raw.v1 → normaliser → siem.e
       await normaliser.start();
       await sending;
       await waitUntil(() => publisher.pending === 0, 'the publisher to drain', 60000);
+      clearInterval(sampler);
+      expect(maxPending).toBeLessThan(22000);
       const ok = await postIngest(t.baseUrl, keys.ivry, '<13>1 2026-11-29T10:00:05Z after-flood app - - - back', 'text/plain');
       expect([ok.status, ok.body]).toEqual([202, { accepted: 1 }]);
       expect(raws.items.filter((e) => e.raw.includes(' flood app ')).length).toBe(flood.length);
