@@ -8,6 +8,7 @@ import { AuthService } from './auth/auth.service';
 import { EventsModule } from './events/events.module';
 import { FirstAdmin } from './auth/first-admin';
 import { IncidentsModule } from './incidents/incidents.module';
+import { IncidentReportsModule } from './incident-reports/incident-reports.module';
 import { CorrectiveActionsModule } from './corrective-actions/corrective-actions.module';
 import { BreachesModule } from './breaches/breaches.module';
 import { MembersController } from './members/members.controller';
@@ -34,6 +35,6 @@ class AccountsModule {}
 @Module({})
 export class RegistryModule {
   static register(): DynamicModule {
-    return { module: RegistryModule, imports: [AccountsModule, EventsModule, SourcesModule, RulesModule, IncidentsModule, CorrectiveActionsModule, BreachesModule, GdprRegistryModule, AlertsModule] };
+    return { module: RegistryModule, imports: [AccountsModule, EventsModule, SourcesModule, RulesModule, IncidentsModule, IncidentReportsModule, CorrectiveActionsModule, BreachesModule, GdprRegistryModule, AlertsModule] };
   }
 }

@@ -9,6 +9,7 @@ import { LinkKind, LinksDto } from './dto/links.dto';
 import { Impact } from './impact/impact.types';
 import { RegistryImpactSource } from './impact/registry-impact.source';
 import { Incident, IncidentLinks, IncidentView } from './incident.types';
+import { IsmsClock } from './isms-clock';
 import { IncidentsRepository } from './incidents.repository';
 import { Queryable } from './sql-values';
 import { TimelineRepository } from './timeline.repository';
@@ -34,6 +35,7 @@ export class IncidentsService {
     private readonly repo: IncidentsRepository,
     private readonly timeline: TimelineRepository,
     private readonly impactSource: RegistryImpactSource,
+    private readonly clock: IsmsClock,
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
   ) {}
@@ -86,7 +88,7 @@ export class IncidentsService {
 
   async create(dto: CreateIncidentDto): Promise<IncidentView> {
     const actor = this.actor();
-    const detectedAt = dto.detectedAt ? new Date(dto.detectedAt) : new Date();
+    const detectedAt = dto.detectedAt ? new Date(dto.detectedAt) : this.clock.now();
     if (dto.occurredAt && new Date(dto.occurredAt) > detectedAt)
       throw new DomainError('unprocessable', 'invalid_times', 'An incident cannot occur after its detection', [
         { field: 'occurredAt', problem: 'is after detectedAt' },
@@ -219,7 +221,7 @@ export class IncidentsService {
         );
       }
       const values: Record<string, unknown> = { status: dto.status, root_cause: rootCause, lessons_learned: lessonsLearned };
-      const at = new Date().toISOString();
+      const at = this.clock.now().toISOString();
       const col = STATUS_TIME[dto.status];
       if (col) values[col] = at;
       if ((dto.status === 'recovered' || dto.status === 'closed') && !before.resolvedAt) values.resolved_at = at;
@@ -253,7 +255,7 @@ export class IncidentsService {
       const before = await this.require(idOrRef, m, true);
       if (!canDecide(before.status))
         throw new DomainError('conflict', 'decision_closed', `The event-vs-incident decision is taken at triage; ${before.reference} is ${before.status}`);
-      const at = new Date().toISOString();
+      const at = this.clock.now().toISOString();
       await this.repo.update(m, before.id, { decision: dto.decision, decision_by: actor, decision_at: at, decision_rationale: dto.rationale });
       await this.timeline.append(m, before.id, {
         kind: 'decision',
