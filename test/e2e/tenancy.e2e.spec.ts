@@ -42,6 +42,47 @@ async function buildGdprOfB(admin: ApiClient, anon: ApiClient): Promise<void> {
   Object.assign(gdprB, { applicationId: app.body.id, activityId: act.body.id });
 }
 
+/** Member B's alert (published on siem.alerts.v1 and sunk), exception and notification channel. */
+const alertsB = { alertId: '', exceptionId: '', channelId: '', markers: ['zq-beta-alert-rule', 'zq-beta-alert-host', 'zq-beta-exception-reason', 'zq-beta-channel'] };
+
+async function buildAlertsOfB(t: TestApp, admin: ApiClient): Promise<void> {
+  Object.assign(alertsB, { alertId: '', exceptionId: '', channelId: '' });
+  alertsB.markers.splice(4);
+  const now = new Date().toISOString();
+  const alert = {
+    alertKey: `zq-beta-alert-rule:beta|zq-beta-alert-host:${now}`,
+    status: 'new',
+    kind: 'match',
+    rule: { id: 'zq-beta-alert-rule', title: 'zq-beta-alert-rule', level: 'high', tags: [] },
+    groupKey: 'beta|zq-beta-alert-host',
+    groupValues: { 'organization.id': B, 'host.name': 'zq-beta-alert-host' },
+    firstSeen: now,
+    lastSeen: now,
+    count: 1,
+    sampleEventIds: ['tenancy-evt-b1'],
+    members: [B],
+    at: now,
+  };
+  await t.app.get(EventBus).publish(Topics.alerts, [{ key: 'zq-beta-alert-rule|beta', value: JSON.stringify(alert) }]);
+  for (let i = 0; i < 200 && !alertsB.alertId; i++) {
+    const r = await admin.get('/api/v1/alerts?rule=zq-beta-alert-rule');
+    alertsB.alertId = r.body.items?.[0]?.id ?? '';
+    if (!alertsB.alertId) await new Promise((res) => setTimeout(res, 50));
+  }
+  expect(alertsB.alertId).not.toBe('');
+  const ex = await admin.post('/api/v1/exceptions', {
+    fromAlertId: alertsB.alertId,
+    host: 'zq-beta-alert-host',
+    reason: 'zq-beta-exception-reason',
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+  });
+  expect(ex.status).toBe(201);
+  const ch = await admin.post('/api/v1/notification-channels', { name: 'zq-beta-channel', kind: 'webhook', url: 'http://127.0.0.1:9/zq-beta-hook', members: [B] });
+  expect(ch.status).toBe(201);
+  Object.assign(alertsB, { exceptionId: ex.body.id, channelId: ch.body.id });
+  alertsB.markers.push(alertsB.alertId, alertsB.exceptionId, alertsB.channelId);
+}
+
 async function buildWorld(overrides: Record<string, unknown>): Promise<World> {
   process.env.VIGIE_ADMIN_PASSWORD = ADMIN_PASSWORD;
   const t = await startEmbeddedApp(overrides);
@@ -80,12 +121,13 @@ async function buildWorld(overrides: Record<string, unknown>): Promise<World> {
   expect(seeded.rejected).toEqual([]);
   await store.refresh();
   await buildGdprOfB(admin, anon);
+  await buildAlertsOfB(t, admin);
   return {
     t,
     admin,
     refA: await anon.login('ref-alpha', USER_PASSWORD),
     auditor: await anon.login('auditor', USER_PASSWORD),
-    b: { member: B, apiKeyId: keyB.body.id, userId: userB, markers: [B, 'Office Beta Habitat', keyB.body.id, 'beta-shipper-secret-name', '10.2.0.0/16', 'tenancy-evt-b1', 'zq-beta-vault-host', 'zq-beta-treasurer', '10.2.0.77', ...gdprB.markers] },
+    b: { member: B, apiKeyId: keyB.body.id, userId: userB, markers: [B, 'Office Beta Habitat', keyB.body.id, 'beta-shipper-secret-name', '10.2.0.0/16', 'tenancy-evt-b1', 'zq-beta-vault-host', 'zq-beta-treasurer', '10.2.0.77', ...gdprB.markers, ...alertsB.markers] },
   };
 }
 
@@ -96,6 +138,9 @@ function fillPath(route: RouteInfo, w: World): string {
     if (name === 'id' && route.controller === 'ApiKeysController') return w.b.apiKeyId;
     if (name === 'id' && route.controller === 'UsersController') return w.b.userId;
     if (name === 'id' && route.controller === 'RulesController') return GLOBAL_RULE;
+    if (name === 'id' && route.controller === 'AlertsController') return alertsB.alertId;
+    if (name === 'id' && route.controller === 'ExceptionsController') return alertsB.exceptionId;
+    if (name === 'id' && route.controller === 'NotificationChannelsController') return alertsB.channelId;
     if (name === 'id' && route.controller === 'ApplicationsController') return gdprB.applicationId;
     if (name === 'host' && route.controller === 'ApplicationsController') return 'zq-beta-app-host';
     if (name === 'id' && route.controller === 'ProcessingActivitiesController') return gdprB.activityId;
@@ -118,6 +163,9 @@ const BODIES: Record<string, (w: World) => unknown> = {
   }),
   'POST /api/v1/applications': () => ({ name: 'zq-intrusion-app', members: [B] }),
   'POST /api/v1/members/:member/processing-activities': () => ({ name: 'zq-intrusion-processing' }),
+  'POST /api/v1/alerts/bulk': () => ({ ids: [alertsB.alertId], change: { status: 'closed', closeReason: 'benign_positive', comment: 'intrusion' } }),
+  'POST /api/v1/exceptions': () => ({ ruleId: 'zq-beta-alert-rule', member: B, reason: 'intrusion', expiresAt: new Date(Date.now() + 86_400_000).toISOString() }),
+  'POST /api/v1/notification-channels': () => ({ name: 'zq-intrusion-channel', kind: 'webhook', url: 'http://127.0.0.1:9/x', members: [B] }),
 };
 
 /** Reads of global objects (no member data) that a referent may make with a path parameter. */
@@ -192,6 +240,12 @@ function tenancySuite(overrides: () => Record<string, unknown>): void {
     expect(users.body.map((u: { username: string }) => u.username)).not.toContain('intruder');
     const members = await w.admin.get('/api/v1/members');
     expect(members.body.map((m: { code: string }) => m.code)).not.toContain('gamma');
+    const alertB = await w.admin.get(`/api/v1/alerts/${alertsB.alertId}`);
+    expect([alertB.body.status, alertB.body.history.length]).toEqual(['open', 2]);
+    const exB = await w.admin.get(`/api/v1/exceptions/${alertsB.exceptionId}`);
+    expect([exB.body.active, exB.body.reason]).toEqual([true, 'zq-beta-exception-reason']);
+    const channels = await w.admin.get('/api/v1/notification-channels');
+    expect(channels.body.map((c: { name: string }) => c.name).sort()).toEqual(['zq-beta-channel']);
     const refAudit = await w.refA.get('/api/v1/audit?limit=1000');
     expect(refAudit.status).toBe(200);
     expect(refAudit.body.records.every((r: { member: string | null }) => r.member === A)).toBe(true);
