@@ -6,5 +6,16 @@ import { Isms1733200000000 } from './1733200000000-isms';
 import { GdprRegistry1733100000000 } from './1733100000000-gdpr-registry';
 import { Alerts1733300000000 } from './1733300000000-alerts';
 
-/** Every migration, in order. Schema changes are made here only (`synchronize` is off). */
-export const MIGRATIONS = [Members1732800000000, EventStore1732900000000, Accounts1733000000000, Isms1733200000000, Alerts1733300000000, GdprRegistry1733100000000, Rules1733400000000];
+/**
+ * Every migration, in timestamp order (TypeORM runs them in that order). Schema
+ * changes are made here only (`synchronize` is off). Add new ones at the end.
+ */
+export const MIGRATIONS = [
+  Members1732800000000,
+  EventStore1732900000000,
+  Accounts1733000000000,
+  GdprRegistry1733100000000,
+  Isms1733200000000,
+  Alerts1733300000000,
+  Rules1733400000000,
+];
