@@ -83,6 +83,34 @@ async function buildAlertsOfB(t: TestApp, admin: ApiClient): Promise<void> {
   alertsB.markers.push(alertsB.alertId, alertsB.exceptionId, alertsB.channelId);
 }
 
+/** Member B's incident (derived from B's application), its timeline entry, evidence, breach workflow and corrective action. */
+const ismsB = { incidentId: '', evidenceId: '', actionId: '', markers: ['zq-beta-incident', 'zq-beta-incident-host', 'zq-beta-alert-link', 'zq-beta-timeline-entry', 'zq-beta-evidence.txt', 'zq-beta-breach-nature', 'zq-beta-notice', 'zq-beta-action'] };
+
+async function buildIsmsOfB(admin: ApiClient): Promise<void> {
+  ismsB.markers.splice(8);
+  const inc = await admin.post('/api/v1/incidents', {
+    title: 'zq-beta-incident',
+    source: 'alert',
+    category: 'data_leak',
+    hosts: ['zq-beta-incident-host'],
+    alerts: ['zq-beta-alert-link'],
+    applications: [gdprB.applicationId],
+  });
+  expect(inc.status).toBe(201);
+  expect(inc.body.members.map((m: { member: string }) => m.member)).toEqual([B]);
+  const id = inc.body.id;
+  expect((await admin.post(`/api/v1/incidents/${id}/timeline`, { kind: 'observation', body: 'zq-beta-timeline-entry' })).status).toBe(201);
+  const ev = await admin.post(`/api/v1/incidents/${id}/evidence`, { filename: 'zq-beta-evidence.txt', contentBase64: Buffer.from('zq').toString('base64') });
+  expect(ev.status).toBe(201);
+  expect((await admin.post(`/api/v1/incidents/${id}/breach`, { consortiumAwareAt: new Date().toISOString(), nature: 'zq-beta-breach-nature' })).status).toBe(201);
+  expect((await admin.post(`/api/v1/incidents/${id}/breach/notices`, { member: B, sentAt: new Date().toISOString(), content: 'zq-beta-notice' })).status).toBe(201);
+  expect((await admin.post(`/api/v1/incidents/${id}/breach/risk-assessment`, { risk: 'high', rationale: 'zq-beta-breach-nature' })).status).toBe(200);
+  const act = await admin.post('/api/v1/corrective-actions', { source: 'incident', incident: id, title: 'zq-beta-action', nonconformity: 'zq-beta-action', action: 'zq-beta-action', owner: 'zq-beta-action', dueDate: '2020-01-01' });
+  expect(act.status).toBe(201);
+  Object.assign(ismsB, { incidentId: id, evidenceId: ev.body.id, actionId: act.body.id });
+  ismsB.markers.push(id, inc.body.reference, ev.body.id, act.body.id);
+}
+
 async function buildWorld(overrides: Record<string, unknown>): Promise<World> {
   process.env.VIGIE_ADMIN_PASSWORD = ADMIN_PASSWORD;
   const t = await startEmbeddedApp(overrides);
@@ -122,12 +150,13 @@ async function buildWorld(overrides: Record<string, unknown>): Promise<World> {
   await store.refresh();
   await buildGdprOfB(admin, anon);
   await buildAlertsOfB(t, admin);
+  await buildIsmsOfB(admin);
   return {
     t,
     admin,
     refA: await anon.login('ref-alpha', USER_PASSWORD),
     auditor: await anon.login('auditor', USER_PASSWORD),
-    b: { member: B, apiKeyId: keyB.body.id, userId: userB, markers: [B, 'Office Beta Habitat', keyB.body.id, 'beta-shipper-secret-name', '10.2.0.0/16', 'tenancy-evt-b1', 'zq-beta-vault-host', 'zq-beta-treasurer', '10.2.0.77', ...gdprB.markers, ...alertsB.markers] },
+    b: { member: B, apiKeyId: keyB.body.id, userId: userB, markers: [B, 'Office Beta Habitat', keyB.body.id, 'beta-shipper-secret-name', '10.2.0.0/16', 'tenancy-evt-b1', 'zq-beta-vault-host', 'zq-beta-treasurer', '10.2.0.77', ...gdprB.markers, ...alertsB.markers, ...ismsB.markers] },
   };
 }
 
@@ -145,6 +174,11 @@ function fillPath(route: RouteInfo, w: World): string {
     if (name === 'host' && route.controller === 'ApplicationsController') return 'zq-beta-app-host';
     if (name === 'id' && route.controller === 'ProcessingActivitiesController') return gdprB.activityId;
     if (name === 'version' && route.controller === 'ProcessingActivitiesController') return '1';
+    if (name === 'id' && ['IncidentsController', 'TimelineController', 'BreachesController', 'IncidentReportsController'].includes(route.controller)) return ismsB.incidentId;
+    if (name === 'kind' && route.controller === 'IncidentsController') return 'alerts';
+    if (name === 'ref' && route.controller === 'IncidentsController') return 'zq-beta-alert-link';
+    if (name === 'evidenceId' && route.controller === 'TimelineController') return ismsB.evidenceId;
+    if (name === 'id' && route.controller === 'CorrectiveActionsController') return ismsB.actionId;
     throw new Error(`tenancy suite: no fixture of member B for :${name} in ${route.method} ${route.path} (${route.controller}); add one`);
   });
 }
@@ -165,6 +199,8 @@ const BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/v1/members/:member/processing-activities': () => ({ name: 'zq-intrusion-processing' }),
   'POST /api/v1/alerts/bulk': () => ({ ids: [alertsB.alertId], change: { status: 'closed', closeReason: 'benign_positive', comment: 'intrusion' } }),
   'POST /api/v1/exceptions': () => ({ ruleId: 'zq-beta-alert-rule', member: B, reason: 'intrusion', expiresAt: new Date(Date.now() + 86_400_000).toISOString() }),
+  'POST /api/v1/incidents': () => ({ title: 'zq-intrusion-incident', source: 'other', category: 'other', members: [B] }),
+  'POST /api/v1/corrective-actions': () => ({ source: 'audit', member: B, title: 'zq-intrusion-action', nonconformity: 'intrusion', action: 'intrusion', owner: 'intruder' }),
   'POST /api/v1/notification-channels': () => ({ name: 'zq-intrusion-channel', kind: 'webhook', url: 'http://127.0.0.1:9/x', members: [B] }),
 };
 
