@@ -1,0 +1,287 @@
+import { EventStore } from '@vigie/event-store';
+import { Metrics } from '@vigie/observability';
+import { AlertSinkConsumer } from '@vigie/registry/alerts/alert-sink.consumer';
+import { ADMIN_PASSWORD, ApiClient, startEmbeddedApp, TestApp } from '@vigie/testing';
+import { DataSource } from 'typeorm';
+import { alertMessage, busMessage } from './alert-messages';
+
+const HOUR = 3_600_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The alert sink's deduplication, reopening and suppression, driven message by message. */
+export function alertSinkContract(overrides: () => Record<string, unknown>): void {
+  let t: TestApp;
+  let admin: ApiClient;
+  let sink: AlertSinkConsumer;
+  let db: DataSource;
+  let n = 0;
+  /** A fresh rule and group per test, so that tests do not see each other's alerts. */
+  const fresh = () => {
+    n++;
+    const groupKey = `ivry|srv-${n}|203.0.113.${n}`;
+    return {
+      rule: { id: `rule-${n}`, title: `Rule ${n}`, level: 'high' as const, tags: [] },
+      groupKey,
+      groupValues: { 'organization.id': 'ivry', Hostname: `srv-${n}`, 'source.ip': `203.0.113.${n}` },
+    };
+  };
+  const alertsOf = async (ruleId: string) =>
+    (await admin.get(`/api/v1/alerts?rule=${ruleId}&limit=100`)).body.items as Array<Record<string, any>>;
+  const detail = async (id: string) => (await admin.get(`/api/v1/alerts/${id}`)).body;
+
+  beforeAll(async () => {
+    process.env.VIGIE_ADMIN_PASSWORD = ADMIN_PASSWORD;
+    t = await startEmbeddedApp({
+      'alerts.dedupWindowSeconds': 3600,
+      'alerts.reopenWithinSeconds': 86400,
+      ...overrides(),
+    });
+    admin = await new ApiClient(t.baseUrl).login('admin', ADMIN_PASSWORD);
+    for (const code of ['ivry', 'vitry'])
+      expect((await admin.post('/api/v1/members', { code, name: `Ville ${code}`, type: 'city' })).status).toBe(201);
+    sink = t.app.get(AlertSinkConsumer);
+    db = t.app.get(DataSource);
+  });
+  afterAll(() => t?.close());
+
+  it('creates one alert per key and adds the growth of its updates, ignoring redeliveries', async () => {
+    const g = fresh();
+    const first = alertMessage({ ...g, alertKey: `${g.rule.id}:k1`, count: 5 });
+    const update = {
+      ...first,
+      status: 'update' as const,
+      count: 7,
+      lastSeen: iso(Date.parse(first.lastSeen) + 1000),
+      sampleEventIds: ['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7'],
+    };
+    await sink.handle([busMessage(first), busMessage(update)]);
+    await sink.handle([busMessage(first), busMessage(update)]); // redelivered batch
+    const [a, ...rest] = await alertsOf(g.rule.id);
+    expect(rest).toEqual([]);
+    expect(a).toMatchObject({
+      count: 7,
+      status: 'open',
+      members: ['ivry'],
+      hosts: [`srv-${n}`],
+      sampleEventIds: ['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7'],
+    });
+    const d = await detail(a.id);
+    expect(
+      d.history.map((h: { action: string; from: string | null; to: string | null }) => [h.action, h.from, h.to]),
+    ).toEqual([
+      ['created', null, 'open'],
+      ['events_added', '5', '7'],
+    ]);
+  });
+
+  it('folds a new key of the same rule and group into the open alert within the window', async () => {
+    const g = fresh();
+    const t0 = Date.now() - HOUR / 2;
+    await sink.handle([
+      busMessage(
+        alertMessage({
+          ...g,
+          alertKey: 'w1',
+          count: 5,
+          firstSeen: iso(t0),
+          lastSeen: iso(t0 + 1000),
+          sampleEventIds: ['a1', 'a2'],
+        }),
+      ),
+    ]);
+    await sink.handle([
+      busMessage(
+        alertMessage({
+          ...g,
+          alertKey: 'w2',
+          count: 3,
+          firstSeen: iso(t0 + 20 * 60_000),
+          lastSeen: iso(t0 + 21 * 60_000),
+          sampleEventIds: ['a2', 'b1'],
+        }),
+      ),
+    ]);
+    const list = await alertsOf(g.rule.id);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({
+      count: 8,
+      firstSeen: iso(t0),
+      lastSeen: iso(t0 + 21 * 60_000),
+      sampleEventIds: ['a1', 'a2', 'b1'],
+    });
+    // beyond the dedup window (1 h after the alert's last event): a new alert
+    await sink.handle([
+      busMessage(
+        alertMessage({ ...g, alertKey: 'w3', count: 4, firstSeen: iso(t0 + 2 * HOUR), lastSeen: iso(t0 + 2 * HOUR) }),
+      ),
+    ]);
+    expect((await alertsOf(g.rule.id)).map((a) => a.count).sort()).toEqual([4, 8]);
+  });
+
+  it('gathers single-event matches of one rule and host into one alert', async () => {
+    const g = fresh();
+    const msgs = ['m1', 'm2', 'm3'].map((id) =>
+      busMessage(
+        alertMessage({
+          ...g,
+          kind: 'match',
+          alertKey: `${g.rule.id}:${g.groupKey}:${id}`,
+          count: 1,
+          sampleEventIds: [id],
+        }),
+      ),
+    );
+    await sink.handle(msgs);
+    const list = await alertsOf(g.rule.id);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ count: 3, kind: 'match', sampleEventIds: ['m1', 'm2', 'm3'] });
+  });
+
+  it('reopens an alert closed less than reopenWithinSeconds ago, with a note; opens a new one after that', async () => {
+    const g = fresh();
+    await sink.handle([busMessage(alertMessage({ ...g, alertKey: 'r1', count: 5 }))]);
+    const [a] = await alertsOf(g.rule.id);
+    const closed = await admin.patch(`/api/v1/alerts/${a.id}`, {
+      status: 'closed',
+      closeReason: 'benign_positive',
+      comment: 'admin script',
+    });
+    expect(closed.status).toBe(200);
+    await sink.handle([busMessage(alertMessage({ ...g, alertKey: 'r2', count: 2 }))]);
+    const reopened = await detail(a.id);
+    expect(reopened).toMatchObject({ status: 'open', count: 7, reopenCount: 1, closeReason: null, closedAt: null });
+    const note = reopened.history.find((h: { action: string }) => h.action === 'reopened');
+    expect(note).toMatchObject({ actor: 'vigie-alert-sink', from: 'closed', to: 'open' });
+    expect(note.comment).toContain('benign_positive');
+    expect(note.comment).toContain('admin script');
+    // closed long ago: a new alert
+    await admin.patch(`/api/v1/alerts/${a.id}`, { status: 'closed', closeReason: 'true_positive', comment: 'handled' });
+    await db.query(`UPDATE vigie_alerts SET closed_at = now() - interval '3 days' WHERE id = $1`, [a.id]);
+    await sink.handle([busMessage(alertMessage({ ...g, alertKey: 'r3', count: 1 }))]);
+    const list = await alertsOf(g.rule.id);
+    expect(list.map((x) => [x.status, x.count]).sort()).toEqual([
+      ['closed', 7],
+      ['open', 1],
+    ]);
+  });
+
+  it('records matches of an active exception as suppressed, counts them once, and stops when it expires', async () => {
+    const g = fresh();
+    const ex = await admin.post('/api/v1/exceptions', {
+      ruleId: g.rule.id,
+      member: 'ivry',
+      sourceIp: '203.0.113.0/24',
+      reason: 'Authorised scanner',
+      expiresAt: iso(Date.now() + 24 * HOUR),
+    });
+    expect(ex.status).toBe(201);
+    const m1 = alertMessage({ ...g, alertKey: 's1', count: 5 });
+    const m2 = { ...m1, status: 'update' as const, count: 9 };
+    await sink.handle([busMessage(m1), busMessage(m2)]);
+    await sink.handle([busMessage(m2)]); // redelivery: not counted twice
+    expect(await alertsOf(g.rule.id)).toEqual([]);
+    const seen = (await admin.get(`/api/v1/exceptions/${ex.body.id}`)).body;
+    expect(seen.suppressed).toMatchObject({ alerts: 1, matches: 9 });
+    // a cross-member alert is not silenced by one member's exception
+    await sink.handle([busMessage(alertMessage({ ...g, alertKey: 's2', members: ['ivry', 'vitry'], count: 2 }))]);
+    expect((await alertsOf(g.rule.id)).map((a) => a.members)).toEqual([['ivry', 'vitry']]);
+    // expired: the next growth of the suppressed key brings its new events only (3), into the open alert of the group
+    await db.query(`UPDATE vigie_alert_exceptions SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+      ex.body.id,
+    ]);
+    await sink.handle([busMessage({ ...m2, count: 12 })]);
+    const list = await alertsOf(g.rule.id);
+    expect(list.map((a) => a.count)).toEqual([5]);
+    const after = (await admin.get(`/api/v1/exceptions/${ex.body.id}`)).body;
+    expect(after).toMatchObject({ active: false, suppressed: { alerts: 1, matches: 9 } });
+    expect((await admin.get('/api/v1/exceptions?active=true')).body.map((e: { id: string }) => e.id)).not.toContain(
+      ex.body.id,
+    );
+  });
+
+  it('applies Sigma-like match exceptions for every rule', async () => {
+    const g = fresh();
+    const ex = await admin.post('/api/v1/exceptions', {
+      ruleId: null,
+      match: { 'Hostname|startswith': `srv-${n}`, 'source.ip|cidr': '203.0.113.0/24' },
+      reason: 'Lab hosts',
+      expiresAt: iso(Date.now() + HOUR),
+    });
+    expect(ex.status).toBe(201);
+    await sink.handle([busMessage(alertMessage({ ...g, alertKey: 'x1', count: 2 }))]);
+    expect(await alertsOf(g.rule.id)).toEqual([]);
+    const revoked = await admin.delete(`/api/v1/exceptions/${ex.body.id}`);
+    expect(revoked.body).toMatchObject({ active: false, revokedBy: 'admin' });
+    await sink.handle([busMessage(alertMessage({ ...g, alertKey: 'x2', count: 2 }))]);
+    expect(await alertsOf(g.rule.id)).toHaveLength(1);
+    const bad = await admin.post('/api/v1/exceptions', {
+      ruleId: null,
+      reason: 'everything',
+      expiresAt: iso(Date.now() + HOUR),
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.fields[0].field).toBe('ruleId');
+    const badMatch = await admin.post('/api/v1/exceptions', {
+      ruleId: 'r',
+      match: { 'a|re': 'x' },
+      reason: 'regex',
+      expiresAt: iso(Date.now() + HOUR),
+    });
+    expect(badMatch.status).toBe(422);
+  });
+
+  it('skips messages that are not alerts, and indexes alerts into the event store', async () => {
+    const g = fresh();
+    await sink.handle([
+      busMessage('not json'),
+      busMessage(JSON.stringify({ alertKey: 'x' })),
+      busMessage(alertMessage({ ...g, alertKey: 'i1' })),
+    ]);
+    const [a] = await alertsOf(g.rule.id);
+    const store = t.app.get(EventStore);
+    await store.refresh();
+    const page = await store.search({
+      members: ['ivry'],
+      filter: { op: 'term', field: 'event.kind', value: 'alert' },
+      size: 500,
+    });
+    const doc = page.events.find((e) => e.id === a.id);
+    expect(doc?.doc).toMatchObject({ rule: { id: g.rule.id }, vigie: { alert: { status: 'open', count: 5 } } });
+    const text = await t.app.get(Metrics).registry.getSingleMetricAsString('vigie_alert_sink_invalid_total');
+    expect(text).toMatch(/vigie_alert_sink_invalid_total [2-9]/);
+  });
+
+  it('computes TTA/TTC percentiles and the false-positive rate per rule', async () => {
+    const g = fresh();
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await sink.handle([
+        busMessage(alertMessage({ ...g, groupKey: `${g.groupKey}-${i}`, alertKey: `p${i}`, count: 1 })),
+      ]);
+    }
+    for (const a of await alertsOf(g.rule.id)) ids.push(a.id);
+    expect(ids).toHaveLength(4);
+    for (const [i, id] of ids.entries()) {
+      const reason = i < 3 ? 'false_positive' : 'true_positive';
+      await admin.patch(`/api/v1/alerts/${id}`, { status: 'closed', closeReason: reason, comment: 'c' });
+      // acknowledged (i+1) minutes and closed 2(i+1) minutes after opening
+      await db.query(
+        `UPDATE vigie_alerts SET created_at = now() - interval '1 hour',
+           acknowledged_at = now() - interval '1 hour' + make_interval(mins => $2),
+           closed_at = now() - interval '1 hour' + make_interval(mins => $3) WHERE id = $1`,
+        [id, i + 1, 2 * (i + 1)],
+      );
+    }
+    const s = (
+      await admin.get(`/api/v1/alerts/stats?from=${iso(Date.now() - 2 * HOUR)}&to=${iso(Date.now() - HOUR / 2)}`)
+    ).body;
+    expect(s.timeToAcknowledge).toEqual({ count: 4, p50Seconds: 150, p90Seconds: 222 });
+    expect(s.timeToClose).toEqual({ count: 4, p50Seconds: 300, p90Seconds: 444 });
+    expect(s.falsePositiveRate).toEqual([
+      { ruleId: g.rule.id, ruleTitle: g.rule.title, closed: 4, falsePositive: 3, rate: 0.75 },
+    ]);
+    expect(s.byLevel).toEqual({ high: 4 });
+    expect(s.byMember).toEqual([{ member: 'ivry', count: 4 }]);
+    expect(s.perDay.reduce((sum: number, d: { count: number }) => sum + d.count, 0)).toBe(4);
+  });
+}
