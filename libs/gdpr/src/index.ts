@@ -8,3 +8,4 @@ export * from './workflow';
 export * from './version-diff';
 export * from './suggestions';
 export * from './catalogue-parser';
+export * from './register-layout';

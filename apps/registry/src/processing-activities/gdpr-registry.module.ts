@@ -4,6 +4,8 @@ import { ApplicationsRepository } from '../applications/applications.repository'
 import { ApplicationsService } from '../applications/applications.service';
 import { ProcessorRegisterController } from '../processor-register/processor-register.controller';
 import { ProcessorRegisterService } from '../processor-register/processor-register.service';
+import { RegisterController } from '../register-exports/register.controller';
+import { RegisterService } from '../register-exports/register.service';
 import { ReferenceDataController } from '../reference-data/reference-data.controller';
 import { ReferenceDataRepository } from '../reference-data/reference-data.repository';
 import { DemoSeedOnFirstStart } from '../seed/demo-seed.provider';
@@ -24,6 +26,7 @@ import { ProcessingActivitiesService } from './processing-activities.service';
     ActivityDashboardController,
     ProcessingActivitiesController,
     ProcessorRegisterController,
+    RegisterController,
   ],
   providers: [
     ReferenceDataRepository,
@@ -32,8 +35,9 @@ import { ProcessingActivitiesService } from './processing-activities.service';
     ProcessingActivitiesRepository,
     ProcessingActivitiesService,
     ProcessorRegisterService,
+    RegisterService,
     DemoSeedOnFirstStart,
   ],
-  exports: [ApplicationsService, ProcessingActivitiesService, ProcessorRegisterService],
+  exports: [ApplicationsService, ProcessingActivitiesService, ProcessorRegisterService, RegisterService],
 })
 export class GdprRegistryModule {}

@@ -252,6 +252,23 @@ export class ProcessingActivitiesService {
     return this.presentAll(rows, new Map([[member, controller]]));
   }
 
+  /**
+   * Import one record's content (within the caller's transaction): a new
+   * reference is created as a draft; an existing one is edited (a validated
+   * record goes back to review); identical content changes nothing.
+   */
+  async importContent(m: EntityManager, member: string, imported: ActivityContent): Promise<'created' | 'updated' | 'unchanged'> {
+    const content = normaliseContent(imported);
+    const before = await this.repo.getByReference(member, content.reference!, m);
+    if (!before) {
+      await this.insert(m, member, content, 'imported');
+      return 'created';
+    }
+    if (JSON.stringify(normaliseContent(before.content)) === JSON.stringify(content)) return 'unchanged';
+    await this.save(m, before, content, this.transition(before, 'edit'), 'imported');
+    return 'updated';
+  }
+
   /** Present rows with their controller, applications, completeness and DPIA assessment. */
   async presentAll(rows: ActivityRow[], controllers?: Map<string, Controller>, ref?: ReferenceLookup): Promise<ProcessingActivity[]> {
     const lookup = ref ?? (await this.reference.lookup());
