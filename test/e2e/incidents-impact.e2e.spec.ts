@@ -19,11 +19,22 @@ describe('incident impact from the GDPR registry (embedded)', () => {
     t = await startEmbeddedApp();
     const anon = new ApiClient(t.baseUrl);
     const admin = await anon.login('admin', ADMIN_PASSWORD);
-    for (const code of ['gentilly', 'ivry', 'vitry']) expect((await admin.post('/api/v1/members', { code, name: code, type: 'city' })).status).toBe(201);
+    for (const code of ['gentilly', 'ivry', 'vitry'])
+      expect((await admin.post('/api/v1/members', { code, name: code, type: 'city' })).status).toBe(201);
     await admin.post('/api/v1/users', { username: 'rssi', password: USER_PASSWORD, roles: ['rssi'] });
     await admin.post('/api/v1/users', { username: 'dpo', password: USER_PASSWORD, roles: ['dpo'] });
-    await admin.post('/api/v1/users', { username: 'ref-ivry', password: USER_PASSWORD, roles: ['referent'], memberScopes: ['ivry'] });
-    await admin.post('/api/v1/users', { username: 'ref-gentilly', password: USER_PASSWORD, roles: ['referent'], memberScopes: ['gentilly'] });
+    await admin.post('/api/v1/users', {
+      username: 'ref-ivry',
+      password: USER_PASSWORD,
+      roles: ['referent'],
+      memberScopes: ['ivry'],
+    });
+    await admin.post('/api/v1/users', {
+      username: 'ref-gentilly',
+      password: USER_PASSWORD,
+      roles: ['referent'],
+      memberScopes: ['gentilly'],
+    });
     rssi = await anon.login('rssi', USER_PASSWORD);
     dpo = await anon.login('dpo', USER_PASSWORD);
     refIvry = await anon.login('ref-ivry', USER_PASSWORD);
@@ -52,7 +63,11 @@ describe('incident impact from the GDPR registry (embedded)', () => {
     family = app2.body;
     const activity = async (member: string, body: Record<string, unknown>) => {
       const r = await dpo.post(`/api/v1/members/${member}/processing-activities`, body);
-      expect({ member, status: r.status, body: r.status === 201 ? null : r.body }).toEqual({ member, status: 201, body: null });
+      expect({ member, status: r.status, body: r.status === 201 ? null : r.body }).toEqual({
+        member,
+        status: 201,
+        body: null,
+      });
       return r.body;
     };
     await activity('ivry', {
@@ -109,20 +124,33 @@ describe('incident impact from the GDPR registry (embedded)', () => {
     const impact = (await rssi.get(`/api/v1/incidents/${inc.body.id}/impact`)).body;
     expect(impact.controllers.map((c: { member: string }) => c.member)).toEqual(['ivry', 'vitry']);
     const activities = Object.fromEntries(
-      impact.controllers.map((c: { member: string; processingActivities: Array<{ name: string }> }) => [c.member, c.processingActivities.map((a) => a.name).sort()]),
+      impact.controllers.map((c: { member: string; processingActivities: Array<{ name: string }> }) => [
+        c.member,
+        c.processingActivities.map((a) => a.name).sort(),
+      ]),
     );
-    expect(activities).toEqual({ ivry: ['Paie des agents'], vitry: ['Procédures disciplinaires', 'Suivi de la médecine professionnelle'] });
+    expect(activities).toEqual({
+      ivry: ['Paie des agents'],
+      vitry: ['Procédures disciplinaires', 'Suivi de la médecine professionnelle'],
+    });
     expect(impact.controllers[0]).toMatchObject({ applications: [hr.id], hosts: ['srv-rh01'] });
     expect(impact.specialCategories).toEqual(['health']);
     expect(impact.criminalData).toEqual(['criminal_offences']);
     expect(impact.nir).toBe(true);
     expect(impact.subjectCategories).toEqual(['agents']);
-    expect(impact.dataCategories).toEqual(expect.arrayContaining(['identity', 'economic_financial', 'nir', 'health', 'criminal_offences']));
+    expect(impact.dataCategories).toEqual(
+      expect.arrayContaining(['identity', 'economic_financial', 'nir', 'health', 'criminal_offences']),
+    );
     expect(impact.dataCategories).not.toContain('children');
     expect(impact.personalDataBreachSuspected).toBe(true);
     expect(impact.unknown).toEqual({ applications: [], hosts: [] });
     const medical = impact.processingActivities.find((a: { name: string }) => a.name.startsWith('Suivi'));
-    expect(medical).toMatchObject({ member: 'vitry', specialCategories: ['health'], nirCategories: [], applications: [hr.id] });
+    expect(medical).toMatchObject({
+      member: 'vitry',
+      specialCategories: ['health'],
+      nirCategories: [],
+      applications: [hr.id],
+    });
 
     // The derived members give their referents access; other members' referents see nothing.
     expect((await refIvry.get(`/api/v1/incidents/${inc.body.id}/impact`)).status).toBe(200);
@@ -130,7 +158,15 @@ describe('incident impact from the GDPR registry (embedded)', () => {
   });
 
   it('derives from an application id too, and forgets derived members when the link goes', async () => {
-    const inc = (await rssi.post('/api/v1/incidents', { title: 'Leak of the family portal export', source: 'vendor', category: 'data_leak', applications: [family.id], members: ['ivry'] })).body;
+    const inc = (
+      await rssi.post('/api/v1/incidents', {
+        title: 'Leak of the family portal export',
+        source: 'vendor',
+        category: 'data_leak',
+        applications: [family.id],
+        members: ['ivry'],
+      })
+    ).body;
     expect(inc.members).toEqual([
       { member: 'gentilly', manual: false, derived: true },
       { member: 'ivry', manual: true, derived: false },
@@ -144,14 +180,36 @@ describe('incident impact from the GDPR registry (embedded)', () => {
   });
 
   it('reports what the registry does not know', async () => {
-    const inc = (await rssi.post('/api/v1/incidents', { title: 'Unknown box', source: 'other', category: 'other', hosts: ['10.99.0.1'], applications: ['not-an-id'] })).body;
+    const inc = (
+      await rssi.post('/api/v1/incidents', {
+        title: 'Unknown box',
+        source: 'other',
+        category: 'other',
+        hosts: ['10.99.0.1'],
+        applications: ['not-an-id'],
+      })
+    ).body;
     const impact = (await rssi.get(`/api/v1/incidents/${inc.id}/impact`)).body;
-    expect(impact).toMatchObject({ controllers: [], personalDataBreachSuspected: false, unknown: { applications: ['not-an-id'], hosts: ['10.99.0.1'] } });
+    expect(impact).toMatchObject({
+      controllers: [],
+      personalDataBreachSuspected: false,
+      unknown: { applications: ['not-an-id'], hosts: ['10.99.0.1'] },
+    });
   });
 
   it('opens the breach on the derived controllers', async () => {
-    const inc = (await rssi.post('/api/v1/incidents', { title: 'HR server exfiltration', source: 'cert_fr', category: 'data_leak', hosts: ['10.20.4.17'] })).body;
-    const b = await dpo.post(`/api/v1/incidents/${inc.id}/breach`, { consortiumAwareAt: '2026-03-02T08:00:00Z', nature: 'Exfiltration of the HR database' });
+    const inc = (
+      await rssi.post('/api/v1/incidents', {
+        title: 'HR server exfiltration',
+        source: 'cert_fr',
+        category: 'data_leak',
+        hosts: ['10.20.4.17'],
+      })
+    ).body;
+    const b = await dpo.post(`/api/v1/incidents/${inc.id}/breach`, {
+      consortiumAwareAt: '2026-03-02T08:00:00Z',
+      nature: 'Exfiltration of the HR database',
+    });
     expect(b.body.controllers.map((c: { member: string }) => c.member)).toEqual(['ivry', 'vitry']);
   });
 });

@@ -28,10 +28,16 @@ describe('incident reports, exports and metrics (embedded)', () => {
     const admin = await anon.login('admin', ADMIN_PASSWORD);
     for (const code of ['ivry', 'vitry']) await admin.post('/api/v1/members', { code, name: code, type: 'city' });
     await admin.post('/api/v1/users', { username: 'rssi', password: USER_PASSWORD, roles: ['rssi'] });
-    await admin.post('/api/v1/users', { username: 'ref-vitry', password: USER_PASSWORD, roles: ['referent'], memberScopes: ['vitry'] });
+    await admin.post('/api/v1/users', {
+      username: 'ref-vitry',
+      password: USER_PASSWORD,
+      roles: ['referent'],
+      memberScopes: ['vitry'],
+    });
     token = (await anon.post('/api/v1/auth/login', { username: 'rssi', password: USER_PASSWORD })).body.accessToken;
     rssi = anon.withToken(token);
-    refVitryToken = (await anon.post('/api/v1/auth/login', { username: 'ref-vitry', password: USER_PASSWORD })).body.accessToken;
+    refVitryToken = (await anon.post('/api/v1/auth/login', { username: 'ref-vitry', password: USER_PASSWORD })).body
+      .accessToken;
     refVitry = anon.withToken(refVitryToken);
 
     // INC-2026-0001 (ivry): occurred 08:00, detected 10:00, contained 14:00, closed 2 days after detection.
@@ -49,17 +55,48 @@ describe('incident reports, exports and metrics (embedded)', () => {
     ).body;
     const id = incident.id;
     await rssi.post(`/api/v1/incidents/${id}/status`, { status: 'triage' });
-    await rssi.post(`/api/v1/incidents/${id}/decision`, { decision: 'incident', rationale: 'Files encrypted on a production share' });
+    await rssi.post(`/api/v1/incidents/${id}/decision`, {
+      decision: 'incident',
+      rationale: 'Files encrypted on a production share',
+    });
     await rssi.post(`/api/v1/incidents/${id}/status`, { status: 'investigating' });
-    await rssi.post(`/api/v1/incidents/${id}/timeline`, { kind: 'observation', body: 'Ransom note LOCKBIT found in every share' });
+    await rssi.post(`/api/v1/incidents/${id}/timeline`, {
+      kind: 'observation',
+      body: 'Ransom note LOCKBIT found in every share',
+    });
     at('2026-01-10T14:00:00Z');
-    await rssi.post(`/api/v1/incidents/${id}/status`, { status: 'contained', note: 'Server isolated from the network' });
-    await rssi.post(`/api/v1/incidents/${id}/timeline`, { kind: 'action', body: 'Reimaged the server from the golden image' });
-    await rssi.post(`/api/v1/incidents/${id}/evidence`, { filename: 'ransom-note.txt', contentBase64: Buffer.from('Your files are encrypted').toString('base64') });
-    await rssi.post(`/api/v1/incidents/${id}/breach`, { consortiumAwareAt: '2026-01-10T10:30:00Z', nature: 'Encryption of HR documents' });
-    await rssi.post(`/api/v1/incidents/${id}/breach/notices`, { member: 'ivry', sentAt: '2026-01-10T11:00:00Z', content: 'Notice to the Ivry DPO' });
-    await rssi.post(`/api/v1/incidents/${id}/breach/risk-assessment`, { risk: 'risk', rationale: 'Backups intact, no exfiltration seen' });
-    await rssi.post(`/api/v1/incidents/${id}/breach/notifications`, { member: 'ivry', phase: 'initial', sentAt: '2026-01-11T09:00:00Z', nature: 'Ransomware', cnilReference: 'CNIL-2026-42' });
+    await rssi.post(`/api/v1/incidents/${id}/status`, {
+      status: 'contained',
+      note: 'Server isolated from the network',
+    });
+    await rssi.post(`/api/v1/incidents/${id}/timeline`, {
+      kind: 'action',
+      body: 'Reimaged the server from the golden image',
+    });
+    await rssi.post(`/api/v1/incidents/${id}/evidence`, {
+      filename: 'ransom-note.txt',
+      contentBase64: Buffer.from('Your files are encrypted').toString('base64'),
+    });
+    await rssi.post(`/api/v1/incidents/${id}/breach`, {
+      consortiumAwareAt: '2026-01-10T10:30:00Z',
+      nature: 'Encryption of HR documents',
+    });
+    await rssi.post(`/api/v1/incidents/${id}/breach/notices`, {
+      member: 'ivry',
+      sentAt: '2026-01-10T11:00:00Z',
+      content: 'Notice to the Ivry DPO',
+    });
+    await rssi.post(`/api/v1/incidents/${id}/breach/risk-assessment`, {
+      risk: 'risk',
+      rationale: 'Backups intact, no exfiltration seen',
+    });
+    await rssi.post(`/api/v1/incidents/${id}/breach/notifications`, {
+      member: 'ivry',
+      phase: 'initial',
+      sentAt: '2026-01-11T09:00:00Z',
+      nature: 'Ransomware',
+      cnilReference: 'CNIL-2026-42',
+    });
     await rssi.post(`/api/v1/incidents/${id}/status`, { status: 'eradicated' });
     await rssi.post(`/api/v1/incidents/${id}/status`, { status: 'recovered' });
     await rssi.post('/api/v1/corrective-actions', {
@@ -72,7 +109,11 @@ describe('incident reports, exports and metrics (embedded)', () => {
       dueDate: '2026-01-20',
     });
     at('2026-01-12T10:00:00Z');
-    await rssi.post(`/api/v1/incidents/${id}/status`, { status: 'closed', rootCause: 'RDP exposed without MFA', lessonsLearned: 'Close RDP, enforce MFA' });
+    await rssi.post(`/api/v1/incidents/${id}/status`, {
+      status: 'closed',
+      rootCause: 'RDP exposed without MFA',
+      lessonsLearned: 'Close RDP, enforce MFA',
+    });
 
     // INC-2026-0002 (vitry, February): detected 1 h after it occurred, still open; its title would be a spreadsheet formula.
     at('2026-02-03T09:00:00Z');
@@ -84,7 +125,15 @@ describe('incident reports, exports and metrics (embedded)', () => {
       members: ['vitry'],
     });
     // An event closed at triage does not count in the metrics.
-    const ev = (await rssi.post('/api/v1/incidents', { title: 'Port scan', source: 'alert', category: 'other', occurredAt: '2026-02-03T00:00:00Z', members: ['vitry'] })).body;
+    const ev = (
+      await rssi.post('/api/v1/incidents', {
+        title: 'Port scan',
+        source: 'alert',
+        category: 'other',
+        occurredAt: '2026-02-03T00:00:00Z',
+        members: ['vitry'],
+      })
+    ).body;
     await rssi.post(`/api/v1/incidents/${ev.id}/status`, { status: 'triage' });
     await rssi.post(`/api/v1/incidents/${ev.id}/decision`, { decision: 'event', rationale: 'Blocked by the firewall' });
     await rssi.post(`/api/v1/incidents/${ev.id}/status`, { status: 'closed' });
@@ -94,13 +143,29 @@ describe('incident reports, exports and metrics (embedded)', () => {
   it('gives the report as JSON: timeline by phase, impact, notifications and actions', async () => {
     const r = await rssi.get(`/api/v1/incidents/${incident.reference}/report`);
     expect(r.status).toBe(200);
-    expect(r.body.timeline.map((g: { phase: string }) => g.phase)).toEqual(['detection', 'analysis', 'containment', 'eradication', 'recovery', 'post_incident']);
+    expect(r.body.timeline.map((g: { phase: string }) => g.phase)).toEqual([
+      'detection',
+      'analysis',
+      'containment',
+      'eradication',
+      'recovery',
+      'post_incident',
+    ]);
     const analysis = r.body.timeline.find((g: { phase: string }) => g.phase === 'analysis');
     expect(analysis.entries.map((e: { body: string }) => e.body)).toContain('Ransom note LOCKBIT found in every share');
-    const containment = r.body.timeline.find((g: { phase: string }) => g.phase === 'containment').entries.map((e: { body: string }) => e.body);
-    expect(containment).toEqual(expect.arrayContaining(['Reimaged the server from the golden image', expect.stringContaining('CNIL notification (initial) for ivry')]));
+    const containment = r.body.timeline
+      .find((g: { phase: string }) => g.phase === 'containment')
+      .entries.map((e: { body: string }) => e.body);
+    expect(containment).toEqual(
+      expect.arrayContaining([
+        'Reimaged the server from the golden image',
+        expect.stringContaining('CNIL notification (initial) for ivry'),
+      ]),
+    );
     expect(r.body.breach.controllers[0].notifications[0]).toMatchObject({ cnilReference: 'CNIL-2026-42', late: false });
-    expect(r.body.correctiveActions.map((a: { title: string }) => a.title)).toEqual(['Offline backups for file servers']);
+    expect(r.body.correctiveActions.map((a: { title: string }) => a.title)).toEqual([
+      'Offline backups for file servers',
+    ]);
     expect(r.body.evidence[0].sha256).toBe(createHash('sha256').update('Your files are encrypted').digest('hex'));
     expect(r.body.impact).toMatchObject({ controllers: [] });
     expect((await refVitry.get(`/api/v1/incidents/${incident.reference}/report`)).status).toBe(404);
@@ -134,7 +199,12 @@ describe('incident reports, exports and metrics (embedded)', () => {
     // Phases appear in order.
     expect(text.indexOf('Ransom note LOCKBIT')).toBeLessThan(text.indexOf('Reimaged the server'));
     const audit = await rssi.get('/api/v1/audit?action=incident.report_generated');
-    expect(audit.body.records.some((x: { changes: { details: { sha256: string } } }) => x.changes.details.sha256 === r.headers.get('x-content-sha256'))).toBe(true);
+    expect(
+      audit.body.records.some(
+        (x: { changes: { details: { sha256: string } } }) =>
+          x.changes.details.sha256 === r.headers.get('x-content-sha256'),
+      ),
+    ).toBe(true);
   });
 
   it('exports the incident log as CSV, neutralising formulas', async () => {
@@ -147,7 +217,9 @@ describe('incident reports, exports and metrics (embedded)', () => {
     const first = lines.find((l) => l.startsWith('INC-2026-0001'))!;
     expect(first).toContain('Ransomware on the Ivry file server,closed,malware,critical');
     expect(first).toContain(',true,true,RDP exposed without MFA'); // personal data suspected, breach
-    expect(lines.find((l) => l.startsWith('INC-2026-0002'))).toContain(`"'=HYPERLINK(""http://evil.example"") phishing"`);
+    expect(lines.find((l) => l.startsWith('INC-2026-0002'))).toContain(
+      `"'=HYPERLINK(""http://evil.example"") phishing"`,
+    );
     const mine = (await raw('/api/v1/incident-reports/log', refVitryToken)).body.toString();
     expect(mine).not.toContain('INC-2026-0001');
   });
@@ -173,7 +245,10 @@ describe('incident reports, exports and metrics (embedded)', () => {
     expect(m.incidents).toBe(2);
     expect(m.perMonthByCategory).toEqual({ '2026-01': { malware: 1 }, '2026-02': { phishing: 1 } });
     expect(m.perMonthByMember).toEqual({ '2026-01': { ivry: 1 }, '2026-02': { vitry: 1 } });
-    expect(m.actionsOverdue).toMatchObject({ count: 1, actions: [{ title: 'Offline backups for file servers', incident: 'INC-2026-0001' }] });
+    expect(m.actionsOverdue).toMatchObject({
+      count: 1,
+      actions: [{ title: 'Offline backups for file servers', incident: 'INC-2026-0001' }],
+    });
     const mine = (await refVitry.get('/api/v1/incident-reports/metrics')).body;
     expect(mine.perMonthByMember).toEqual({ '2026-02': { vitry: 1 } });
     expect(mine.actionsOverdue.count).toBe(0);

@@ -15,9 +15,15 @@ describe('incidents (embedded)', () => {
     t = await startEmbeddedApp();
     const anon = new ApiClient(t.baseUrl);
     admin = await anon.login('admin', ADMIN_PASSWORD);
-    for (const code of ['ivry', 'vitry']) expect((await admin.post('/api/v1/members', { code, name: code, type: 'city' })).status).toBe(201);
+    for (const code of ['ivry', 'vitry'])
+      expect((await admin.post('/api/v1/members', { code, name: code, type: 'city' })).status).toBe(201);
     await admin.post('/api/v1/users', { username: 'rssi', password: USER_PASSWORD, roles: ['rssi'] });
-    await admin.post('/api/v1/users', { username: 'ref-ivry', password: USER_PASSWORD, roles: ['referent'], memberScopes: ['ivry'] });
+    await admin.post('/api/v1/users', {
+      username: 'ref-ivry',
+      password: USER_PASSWORD,
+      roles: ['referent'],
+      memberScopes: ['ivry'],
+    });
     await admin.post('/api/v1/users', { username: 'auditor', password: USER_PASSWORD, roles: ['auditor'] });
     const login = await anon.post('/api/v1/auth/login', { username: 'rssi', password: USER_PASSWORD });
     rssiToken = login.body.accessToken;
@@ -38,8 +44,19 @@ describe('incidents (embedded)', () => {
     const a = await rssi.post('/api/v1/incidents', { ...base, impact: 'high', urgency: 'high', members: ['ivry'] });
     expect(a.status).toBe(201);
     expect(a.body).toMatchObject({ reference: 'INC-2026-0001', severity: 'critical', status: 'new', reporter: 'rssi' });
-    const b = await rssi.post('/api/v1/incidents', { ...base, confidentiality: 'medium', availability: 'low', urgency: 'low', members: ['vitry'] });
-    expect(b.body).toMatchObject({ reference: 'INC-2026-0002', impact: 'medium', severity: 'low', cia: { confidentiality: 'medium', integrity: 'none', availability: 'low' } });
+    const b = await rssi.post('/api/v1/incidents', {
+      ...base,
+      confidentiality: 'medium',
+      availability: 'low',
+      urgency: 'low',
+      members: ['vitry'],
+    });
+    expect(b.body).toMatchObject({
+      reference: 'INC-2026-0002',
+      impact: 'medium',
+      severity: 'low',
+      cia: { confidentiality: 'medium', integrity: 'none', availability: 'low' },
+    });
     const c = await rssi.post('/api/v1/incidents', { ...base, detectedAt: '2025-12-31T23:00:00Z' });
     expect(c.body.reference).toBe('INC-2025-0001');
     expect((await rssi.get('/api/v1/incidents/INC-2026-0002')).body.id).toBe(b.body.id);
@@ -66,18 +83,32 @@ describe('incidents (embedded)', () => {
     const undecided = await rssi.post(`/api/v1/incidents/${inc.id}/status`, { status: 'investigating' });
     expect(undecided.status).toBe(422);
     expect(undecided.body.code).toBe('decision_required');
-    const decided = await rssi.post(`/api/v1/incidents/${inc.id}/decision`, { decision: 'incident', rationale: 'Credentials were entered on the fake page' });
+    const decided = await rssi.post(`/api/v1/incidents/${inc.id}/decision`, {
+      decision: 'incident',
+      rationale: 'Credentials were entered on the fake page',
+    });
     expect(decided.status).toBe(200);
-    expect(decided.body.decision).toMatchObject({ decision: 'incident', by: 'rssi', rationale: 'Credentials were entered on the fake page' });
+    expect(decided.body.decision).toMatchObject({
+      decision: 'incident',
+      by: 'rssi',
+      rationale: 'Credentials were entered on the fake page',
+    });
     expect(decided.body.allowedNextStates).toEqual(['investigating']);
     for (const status of ['investigating', 'contained', 'eradicated', 'recovered'])
       expect((await rssi.post(`/api/v1/incidents/${inc.id}/status`, { status })).status).toBe(200);
     const late = await rssi.post(`/api/v1/incidents/${inc.id}/decision`, { decision: 'event', rationale: 'too late' });
     expect(late.status).toBe(409);
-    const close = await rssi.post(`/api/v1/incidents/${inc.id}/status`, { status: 'closed', rootCause: 'No MFA on webmail' });
+    const close = await rssi.post(`/api/v1/incidents/${inc.id}/status`, {
+      status: 'closed',
+      rootCause: 'No MFA on webmail',
+    });
     expect(close.status).toBe(422);
     expect(close.body).toMatchObject({ code: 'close_requirements', fields: [{ field: 'lessonsLearned' }] });
-    const closed = await rssi.post(`/api/v1/incidents/${inc.id}/status`, { status: 'closed', rootCause: 'No MFA on webmail', lessonsLearned: 'Enforce MFA' });
+    const closed = await rssi.post(`/api/v1/incidents/${inc.id}/status`, {
+      status: 'closed',
+      rootCause: 'No MFA on webmail',
+      lessonsLearned: 'Enforce MFA',
+    });
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'closed', rootCause: 'No MFA on webmail', allowedNextStates: [] });
     expect(closed.body.containedAt).not.toBeNull();
@@ -90,7 +121,10 @@ describe('incidents (embedded)', () => {
   it('closes an event at triage on the decision alone', async () => {
     const inc = (await rssi.post('/api/v1/incidents', { ...base, title: 'Port scan from the Internet' })).body;
     await rssi.post(`/api/v1/incidents/${inc.id}/status`, { status: 'triage' });
-    await rssi.post(`/api/v1/incidents/${inc.id}/decision`, { decision: 'event', rationale: 'Blocked at the firewall, no impact' });
+    await rssi.post(`/api/v1/incidents/${inc.id}/decision`, {
+      decision: 'event',
+      rationale: 'Blocked at the firewall, no impact',
+    });
     const r = await rssi.post(`/api/v1/incidents/${inc.id}/status`, { status: 'closed' });
     expect(r.status).toBe(200);
     const tl = await rssi.get(`/api/v1/incidents/${inc.id}/timeline`);
@@ -104,22 +138,49 @@ describe('incidents (embedded)', () => {
 
   it('keeps an append-only timeline: corrections are new entries', async () => {
     const inc = (await rssi.post('/api/v1/incidents', { ...base, members: ['ivry'] })).body;
-    const first = await rssi.post(`/api/v1/incidents/${inc.id}/timeline`, { kind: 'observation', body: 'Mail seen by 40 agents', occurredAt: '2026-02-10T08:05:00Z' });
+    const first = await rssi.post(`/api/v1/incidents/${inc.id}/timeline`, {
+      kind: 'observation',
+      body: 'Mail seen by 40 agents',
+      occurredAt: '2026-02-10T08:05:00Z',
+    });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ seq: 2, author: 'rssi', phase: 'detection', occurredAt: '2026-02-10T08:05:00.000Z' });
-    const fix = await rssi.post(`/api/v1/incidents/${inc.id}/timeline`, { kind: 'observation', body: 'Correction: 14 agents', corrects: first.body.id });
+    expect(first.body).toMatchObject({
+      seq: 2,
+      author: 'rssi',
+      phase: 'detection',
+      occurredAt: '2026-02-10T08:05:00.000Z',
+    });
+    const fix = await rssi.post(`/api/v1/incidents/${inc.id}/timeline`, {
+      kind: 'observation',
+      body: 'Correction: 14 agents',
+      corrects: first.body.id,
+    });
     expect(fix.body).toMatchObject({ seq: 3, corrects: first.body.id });
-    const stranger = await rssi.post(`/api/v1/incidents/${inc.id}/timeline`, { kind: 'action', body: 'x', corrects: '00000000-0000-4000-8000-000000000000' });
+    const stranger = await rssi.post(`/api/v1/incidents/${inc.id}/timeline`, {
+      kind: 'action',
+      body: 'x',
+      corrects: '00000000-0000-4000-8000-000000000000',
+    });
     expect(stranger.status).toBe(422);
-    expect((await rssi.request('PATCH', `/api/v1/incidents/${inc.id}/timeline/${first.body.id}`, { body: 'edited' })).status).toBe(404);
+    expect(
+      (await rssi.request('PATCH', `/api/v1/incidents/${inc.id}/timeline/${first.body.id}`, { body: 'edited' })).status,
+    ).toBe(404);
     expect((await rssi.delete(`/api/v1/incidents/${inc.id}/timeline/${first.body.id}`)).status).toBe(404);
     expect((await rssi.post(`/api/v1/incidents/${inc.id}/timeline`, { kind: 'gossip', body: 'x' })).status).toBe(400);
     const list = await refIvry.get(`/api/v1/incidents/${inc.id}/timeline`);
-    expect(list.body.map((e: { body: string }) => e.body)).toEqual([expect.stringContaining('Incident recorded'), 'Mail seen by 40 agents', 'Correction: 14 agents']);
+    expect(list.body.map((e: { body: string }) => e.body)).toEqual([
+      expect.stringContaining('Incident recorded'),
+      'Mail seen by 40 agents',
+      'Correction: 14 agents',
+    ]);
     // The database refuses edits too.
     const ds = t.app.get((await import('typeorm')).DataSource);
-    await expect(ds.query('UPDATE vigie_incident_timeline SET body = $1 WHERE id = $2', ['tampered', first.body.id])).rejects.toThrow(/append-only/);
-    expect((await auditor.post(`/api/v1/incidents/${inc.id}/timeline`, { kind: 'action', body: 'x' })).status).toBe(403);
+    await expect(
+      ds.query('UPDATE vigie_incident_timeline SET body = $1 WHERE id = $2', ['tampered', first.body.id]),
+    ).rejects.toThrow(/append-only/);
+    expect((await auditor.post(`/api/v1/incidents/${inc.id}/timeline`, { kind: 'action', body: 'x' })).status).toBe(
+      403,
+    );
   });
 
   it('stores evidence with its SHA-256, uploader and time, from multipart or base64 JSON; 413 over the limit', async () => {
@@ -128,7 +189,11 @@ describe('incidents (embedded)', () => {
     const form = new FormData();
     form.append('file', new Blob([bytes], { type: 'message/rfc822' }), 'phish.eml');
     form.append('description', 'Original message with headers');
-    const up = await fetch(`${t.baseUrl}/api/v1/incidents/${inc.id}/evidence`, { method: 'POST', headers: { authorization: `Bearer ${rssiToken}` }, body: form });
+    const up = await fetch(`${t.baseUrl}/api/v1/incidents/${inc.id}/evidence`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${rssiToken}` },
+      body: form,
+    });
     expect(up.status).toBe(201);
     const ev = (await up.json()) as { id: string; sha256: string };
     expect(ev).toMatchObject({
@@ -139,23 +204,38 @@ describe('incidents (embedded)', () => {
       uploadedBy: 'rssi',
       description: 'Original message with headers',
     });
-    const json = await rssi.post(`/api/v1/incidents/${inc.id}/evidence`, { filename: 'fw.csv', contentType: 'text/csv', contentBase64: Buffer.from('a,b\n1,2\n').toString('base64') });
+    const json = await rssi.post(`/api/v1/incidents/${inc.id}/evidence`, {
+      filename: 'fw.csv',
+      contentType: 'text/csv',
+      contentBase64: Buffer.from('a,b\n1,2\n').toString('base64'),
+    });
     expect(json.status).toBe(201);
     expect(json.body.sha256).toBe(createHash('sha256').update('a,b\n1,2\n').digest('hex'));
-    const dl = await fetch(`${t.baseUrl}/api/v1/incidents/${inc.id}/evidence/${ev.id}/content`, { headers: { authorization: `Bearer ${rssiToken}` } });
+    const dl = await fetch(`${t.baseUrl}/api/v1/incidents/${inc.id}/evidence/${ev.id}/content`, {
+      headers: { authorization: `Bearer ${rssiToken}` },
+    });
     expect(dl.status).toBe(200);
     expect(dl.headers.get('x-content-sha256')).toBe(ev.sha256);
     expect(Buffer.from(await dl.arrayBuffer()).equals(bytes)).toBe(true);
     const big = new FormData();
     big.append('file', new Blob([Buffer.alloc(10 * 1024 * 1024 + 1, 1)]), 'disk.img');
-    const tooBig = await fetch(`${t.baseUrl}/api/v1/incidents/${inc.id}/evidence`, { method: 'POST', headers: { authorization: `Bearer ${rssiToken}` }, body: big });
+    const tooBig = await fetch(`${t.baseUrl}/api/v1/incidents/${inc.id}/evidence`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${rssiToken}` },
+      body: big,
+    });
     expect(tooBig.status).toBe(413);
-    const bigJson = await rssi.post(`/api/v1/incidents/${inc.id}/evidence`, { filename: 'x.bin', contentBase64: Buffer.alloc(2 * 1024 * 1024).toString('base64') });
+    const bigJson = await rssi.post(`/api/v1/incidents/${inc.id}/evidence`, {
+      filename: 'x.bin',
+      contentBase64: Buffer.alloc(2 * 1024 * 1024).toString('base64'),
+    });
     expect(bigJson.status).toBe(413);
     const list = await rssi.get(`/api/v1/incidents/${inc.id}/evidence`);
     expect(list.body.map((e: { filename: string }) => e.filename)).toEqual(['phish.eml', 'fw.csv']);
     const tl = await rssi.get(`/api/v1/incidents/${inc.id}/timeline`);
-    expect(tl.body.filter((e: { kind: string }) => e.kind === 'evidence').map((e: { evidenceId: string }) => e.evidenceId)).toEqual([ev.id, json.body.id]);
+    expect(
+      tl.body.filter((e: { kind: string }) => e.kind === 'evidence').map((e: { evidenceId: string }) => e.evidenceId),
+    ).toEqual([ev.id, json.body.id]);
     const missing = await rssi.post(`/api/v1/incidents/${inc.id}/evidence`, { description: 'nothing' });
     expect(missing.status).toBe(400);
   });
@@ -164,12 +244,27 @@ describe('incidents (embedded)', () => {
     const inc = (await rssi.post('/api/v1/incidents', { ...base, title: 'Vitry only', members: ['vitry'] })).body;
     expect((await refIvry.get(`/api/v1/incidents/${inc.id}`)).status).toBe(404);
     expect((await refIvry.get(`/api/v1/incidents/${inc.id}/timeline`)).status).toBe(404);
-    expect((await refIvry.get('/api/v1/incidents')).body.map((i: { title: string }) => i.title)).not.toContain('Vitry only');
-    const linked = await rssi.post(`/api/v1/incidents/${inc.id}/links`, { members: ['ivry'], hosts: ['srv-rh01'], alerts: ['alert-123'] });
+    expect((await refIvry.get('/api/v1/incidents')).body.map((i: { title: string }) => i.title)).not.toContain(
+      'Vitry only',
+    );
+    const linked = await rssi.post(`/api/v1/incidents/${inc.id}/links`, {
+      members: ['ivry'],
+      hosts: ['srv-rh01'],
+      alerts: ['alert-123'],
+    });
     expect(linked.status).toBe(200);
-    expect(linked.body).toMatchObject({ hosts: ['srv-rh01'], alerts: ['alert-123'], members: [{ member: 'ivry', manual: true }, { member: 'vitry', manual: true }] });
+    expect(linked.body).toMatchObject({
+      hosts: ['srv-rh01'],
+      alerts: ['alert-123'],
+      members: [
+        { member: 'ivry', manual: true },
+        { member: 'vitry', manual: true },
+      ],
+    });
     expect((await refIvry.get(`/api/v1/incidents/${inc.id}`)).status).toBe(200);
-    expect((await refIvry.get('/api/v1/incidents?member=ivry')).body.map((i: { title: string }) => i.title)).toContain('Vitry only');
+    expect((await refIvry.get('/api/v1/incidents?member=ivry')).body.map((i: { title: string }) => i.title)).toContain(
+      'Vitry only',
+    );
     expect((await refIvry.post(`/api/v1/incidents/${inc.id}/links`, { alerts: ['x'] })).status).toBe(403);
     const un = await rssi.delete(`/api/v1/incidents/${inc.id}/links/members/ivry`);
     expect(un.status).toBe(200);

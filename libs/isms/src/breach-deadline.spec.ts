@@ -11,24 +11,49 @@ describe('72 hour deadline', () => {
   });
 
   it('counts down while pending and goes overdue after', () => {
-    const pending = controllerDeadline({ member: 'ivry', awareAt: '2026-03-03T12:00:00Z', notifiedAt: null, notificationRequired: null }, clock.now());
-    expect(pending).toMatchObject({ state: 'pending', deadline: '2026-03-06T12:00:00.000Z', remainingMs: 26 * 3_600_000, countdown: '26:00' });
-    const overdue = controllerDeadline({ member: 'vitry', awareAt: '2026-03-02T09:30:00Z', notifiedAt: null, notificationRequired: true }, clock.now());
+    const pending = controllerDeadline(
+      { member: 'ivry', awareAt: '2026-03-03T12:00:00Z', notifiedAt: null, notificationRequired: null },
+      clock.now(),
+    );
+    expect(pending).toMatchObject({
+      state: 'pending',
+      deadline: '2026-03-06T12:00:00.000Z',
+      remainingMs: 26 * 3_600_000,
+      countdown: '26:00',
+    });
+    const overdue = controllerDeadline(
+      { member: 'vitry', awareAt: '2026-03-02T09:30:00Z', notifiedAt: null, notificationRequired: true },
+      clock.now(),
+    );
     expect(overdue).toMatchObject({ state: 'overdue', countdown: '-00:30' });
   });
 
   it('tells notified on time from notified late', () => {
-    const onTime = controllerDeadline({ member: 'a', awareAt: '2026-03-01T00:00:00Z', notifiedAt: '2026-03-03T23:59:00Z', notificationRequired: true }, clock.now());
+    const onTime = controllerDeadline(
+      { member: 'a', awareAt: '2026-03-01T00:00:00Z', notifiedAt: '2026-03-03T23:59:00Z', notificationRequired: true },
+      clock.now(),
+    );
     expect(onTime).toMatchObject({ state: 'notified', lateByMs: null });
-    const late = controllerDeadline({ member: 'b', awareAt: '2026-03-01T00:00:00Z', notifiedAt: '2026-03-04T02:00:00Z', notificationRequired: true }, clock.now());
+    const late = controllerDeadline(
+      { member: 'b', awareAt: '2026-03-01T00:00:00Z', notifiedAt: '2026-03-04T02:00:00Z', notificationRequired: true },
+      clock.now(),
+    );
     expect(late).toMatchObject({ state: 'notified_late', lateByMs: 2 * 3_600_000 });
     expect(isLate('2026-03-01T00:00:00Z', '2026-03-04T00:00:00Z')).toBe(false);
     expect(isLate('2026-03-01T00:00:00Z', '2026-03-04T00:00:01Z')).toBe(true);
   });
 
   it('has no deadline before awareness, and none when no notification is required', () => {
-    expect(controllerDeadline({ member: 'a', awareAt: null, notifiedAt: null, notificationRequired: null }, clock.now()).state).toBe('awaiting_awareness');
-    expect(controllerDeadline({ member: 'a', awareAt: '2026-03-01T00:00:00Z', notifiedAt: null, notificationRequired: false }, clock.now()).state).toBe('not_required');
+    expect(
+      controllerDeadline({ member: 'a', awareAt: null, notifiedAt: null, notificationRequired: null }, clock.now())
+        .state,
+    ).toBe('awaiting_awareness');
+    expect(
+      controllerDeadline(
+        { member: 'a', awareAt: '2026-03-01T00:00:00Z', notifiedAt: null, notificationRequired: false },
+        clock.now(),
+      ).state,
+    ).toBe('not_required');
   });
 
   it('lists overdue first, then the closest deadline', () => {

@@ -2,7 +2,8 @@
 export const CNIL_DEADLINE_HOURS = 72;
 const HOUR = 3_600_000;
 
-export type DeadlineState = 'awaiting_awareness' | 'pending' | 'overdue' | 'notified' | 'notified_late' | 'not_required';
+export type DeadlineState =
+  'awaiting_awareness' | 'pending' | 'overdue' | 'notified' | 'notified_late' | 'not_required';
 
 export interface ControllerDeadlineInput {
   member: string;
@@ -56,9 +57,16 @@ export function controllerDeadline(c: ControllerDeadlineInput, now: Date): Contr
   };
   if (notified && deadline) {
     const late = notified.getTime() - deadline.getTime();
-    return { ...base, state: late > 0 ? 'notified_late' : 'notified', remainingMs: null, countdown: null, lateByMs: late > 0 ? late : null };
+    return {
+      ...base,
+      state: late > 0 ? 'notified_late' : 'notified',
+      remainingMs: null,
+      countdown: null,
+      lateByMs: late > 0 ? late : null,
+    };
   }
-  if (c.notificationRequired === false) return { ...base, state: 'not_required', remainingMs: null, countdown: null, lateByMs: null };
+  if (c.notificationRequired === false)
+    return { ...base, state: 'not_required', remainingMs: null, countdown: null, lateByMs: null };
   if (!deadline) return { ...base, state: 'awaiting_awareness', remainingMs: null, countdown: null, lateByMs: null };
   const remaining = deadline.getTime() - now.getTime();
   return {

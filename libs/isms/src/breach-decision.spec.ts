@@ -2,10 +2,16 @@ import { checkNotification, decideBreach, missingContents } from './breach-decis
 
 describe('Art. 33 / 34 decisions', () => {
   it('no risk: register only', () => {
-    expect(decideBreach('none')).toMatchObject({ cnilNotificationRequired: false, subjectCommunication: 'not_required' });
+    expect(decideBreach('none')).toMatchObject({
+      cnilNotificationRequired: false,
+      subjectCommunication: 'not_required',
+    });
   });
   it('risk: CNIL only', () => {
-    expect(decideBreach('risk', { disproportionateEffort: true })).toMatchObject({ cnilNotificationRequired: true, subjectCommunication: 'not_required' });
+    expect(decideBreach('risk', { disproportionateEffort: true })).toMatchObject({
+      cnilNotificationRequired: true,
+      subjectCommunication: 'not_required',
+    });
   });
   it('high risk: CNIL and data subjects, unless exempt', () => {
     expect(decideBreach('high')).toMatchObject({ cnilNotificationRequired: true, subjectCommunication: 'required' });
@@ -18,7 +24,12 @@ describe('Art. 33 / 34 decisions', () => {
     const partial = { nature: 'Ransomware on the HR file server', subjectsApprox: 300 };
     expect(missingContents(partial)).toEqual(['recordsApprox', 'dpoContact', 'consequences', 'measures']);
     expect(checkNotification('initial', partial, false, null)).toEqual([]);
-    expect(checkNotification('complete', partial, false, null).map((p) => p.field)).toEqual(['recordsApprox', 'dpoContact', 'consequences', 'measures']);
+    expect(checkNotification('complete', partial, false, null).map((p) => p.field)).toEqual([
+      'recordsApprox',
+      'dpoContact',
+      'consequences',
+      'measures',
+    ]);
     expect(checkNotification('initial', {}, false, null).map((p) => p.field)).toEqual(['nature']);
   });
 

@@ -28,7 +28,9 @@ export interface BreachDecision {
 export function decideBreach(risk: RiskLevel, exemptions: Art34Exemptions = {}): BreachDecision {
   const reasons: string[] = [];
   if (risk === 'none') {
-    reasons.push('Art. 33(1): unlikely to result in a risk to the rights and freedoms of natural persons: no notification to the CNIL; recorded in the breach register (Art. 33(5))');
+    reasons.push(
+      'Art. 33(1): unlikely to result in a risk to the rights and freedoms of natural persons: no notification to the CNIL; recorded in the breach register (Art. 33(5))',
+    );
     return { risk, cnilNotificationRequired: false, subjectCommunication: 'not_required', reasons };
   }
   reasons.push('Art. 33(1): likely to result in a risk: notify the CNIL within 72 hours of awareness');
@@ -37,15 +39,21 @@ export function decideBreach(risk: RiskLevel, exemptions: Art34Exemptions = {}):
     return { risk, cnilNotificationRequired: true, subjectCommunication: 'not_required', reasons };
   }
   if (exemptions.encrypted) {
-    reasons.push('Art. 34(3)(a): the data were unintelligible to unauthorised persons (e.g. encryption): no communication to data subjects');
+    reasons.push(
+      'Art. 34(3)(a): the data were unintelligible to unauthorised persons (e.g. encryption): no communication to data subjects',
+    );
     return { risk, cnilNotificationRequired: true, subjectCommunication: 'exempt', reasons };
   }
   if (exemptions.mitigated) {
-    reasons.push('Art. 34(3)(b): subsequent measures ensure the high risk is no longer likely to materialise: no communication to data subjects');
+    reasons.push(
+      'Art. 34(3)(b): subsequent measures ensure the high risk is no longer likely to materialise: no communication to data subjects',
+    );
     return { risk, cnilNotificationRequired: true, subjectCommunication: 'exempt', reasons };
   }
   if (exemptions.disproportionateEffort) {
-    reasons.push('Art. 34(3)(c): individual communication would involve disproportionate effort: public communication instead');
+    reasons.push(
+      'Art. 34(3)(c): individual communication would involve disproportionate effort: public communication instead',
+    );
     return { risk, cnilNotificationRequired: true, subjectCommunication: 'public_communication', reasons };
   }
   reasons.push('Art. 34(1): high risk: communicate the breach to data subjects without undue delay');
@@ -109,11 +117,18 @@ export function checkNotification(
   const problems: NotificationProblem[] = [];
   const missing = missingContents(contents);
   if (phase === 'complete') {
-    for (const f of missing) problems.push({ field: f, problem: 'is required in a complete notification (Art. 33(3))' });
+    for (const f of missing)
+      problems.push({ field: f, problem: 'is required in a complete notification (Art. 33(3))' });
   } else if (missing.includes('nature')) {
-    problems.push({ field: 'nature', problem: 'the nature of the breach is required even in a phased notification (Art. 33(3)(a), 33(4))' });
+    problems.push({
+      field: 'nature',
+      problem: 'the nature of the breach is required even in a phased notification (Art. 33(3)(a), 33(4))',
+    });
   }
   if (late && (!lateJustification || !lateJustification.trim()))
-    problems.push({ field: 'lateJustification', problem: 'is required: the notification is sent after the 72 hour deadline (Art. 33(1))' });
+    problems.push({
+      field: 'lateJustification',
+      problem: 'is required: the notification is sent after the 72 hour deadline (Art. 33(1))',
+    });
   return problems;
 }

@@ -1,5 +1,13 @@
 /** The incident lifecycle, in order. */
-export const INCIDENT_STATUSES = ['new', 'triage', 'investigating', 'contained', 'eradicated', 'recovered', 'closed'] as const;
+export const INCIDENT_STATUSES = [
+  'new',
+  'triage',
+  'investigating',
+  'contained',
+  'eradicated',
+  'recovered',
+  'closed',
+] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
 /** The event-vs-incident decision taken at triage (ISO 27001 A 5.25). */

@@ -37,7 +37,10 @@ function mean(pairs: Array<[string | null, string | null]>): MeanDuration {
     .map(([a, b]) => new Date(b).getTime() - new Date(a).getTime())
     .filter((ms) => ms >= 0);
   if (!spans.length) return { hours: null, count: 0 };
-  return { hours: Math.round((spans.reduce((s, v) => s + v, 0) / spans.length / 3_600_000) * 100) / 100, count: spans.length };
+  return {
+    hours: Math.round((spans.reduce((s, v) => s + v, 0) / spans.length / 3_600_000) * 100) / 100,
+    count: spans.length,
+  };
 }
 
 function bump(t: Record<string, Record<string, number>>, month: string, key: string): void {

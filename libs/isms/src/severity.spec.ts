@@ -13,8 +13,10 @@ describe('severity matrix', () => {
     for (const i of LEVELS)
       for (const u of LEVELS) {
         const s = severityRank(severityOf(i, u));
-        for (const i2 of LEVELS.slice(LEVELS.indexOf(i))) expect(severityRank(severityOf(i2, u))).toBeGreaterThanOrEqual(s);
-        for (const u2 of LEVELS.slice(LEVELS.indexOf(u))) expect(severityRank(severityOf(i, u2))).toBeGreaterThanOrEqual(s);
+        for (const i2 of LEVELS.slice(LEVELS.indexOf(i)))
+          expect(severityRank(severityOf(i2, u))).toBeGreaterThanOrEqual(s);
+        for (const u2 of LEVELS.slice(LEVELS.indexOf(u)))
+          expect(severityRank(severityOf(i, u2))).toBeGreaterThanOrEqual(s);
       }
   });
 

@@ -10,7 +10,9 @@ export class BreachRegisterController {
 
   @Get()
   @Roles(...READERS)
-  @ApiOperation({ summary: 'The member’s breach register (Art. 33(5)): every breach, notified or not, with the reason' })
+  @ApiOperation({
+    summary: 'The member’s breach register (Art. 33(5)): every breach, notified or not, with the reason',
+  })
   register(@Param('member') member: string) {
     return this.breaches.register(member);
   }

@@ -2,7 +2,15 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestj
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READERS, Role, Roles } from '@vigie/auth';
 import { BreachesService } from './breaches.service';
-import { AwarenessDto, NoticeDto, NotificationDto, OpenBreachDto, RiskAssessmentDto, SubjectCommunicationDto, UpdateBreachDto } from './dto/breach.dto';
+import {
+  AwarenessDto,
+  NoticeDto,
+  NotificationDto,
+  OpenBreachDto,
+  RiskAssessmentDto,
+  SubjectCommunicationDto,
+  UpdateBreachDto,
+} from './dto/breach.dto';
 
 /** Who runs the breach workflow: the security team and the DPO. */
 const BREACH_WRITERS: Role[] = ['admin', 'rssi', 'dpo'];
@@ -57,14 +65,19 @@ export class BreachesController {
   @Post(':id/breach/risk-assessment')
   @HttpCode(200)
   @Roles(...BREACH_WRITERS)
-  @ApiOperation({ summary: 'No risk / risk / high risk, with the Art. 34(3) exemptions: decides CNIL notification and data-subject communication' })
+  @ApiOperation({
+    summary:
+      'No risk / risk / high risk, with the Art. 34(3) exemptions: decides CNIL notification and data-subject communication',
+  })
   assess(@Param('id') id: string, @Body() dto: RiskAssessmentDto) {
     return this.breaches.assessRisk(id, dto);
   }
 
   @Post(':id/breach/notifications')
   @Roles(...BREACH_WRITERS)
-  @ApiOperation({ summary: 'Record a CNIL notification with the Art. 33(3) contents (phased allowed; reasons required when late)' })
+  @ApiOperation({
+    summary: 'Record a CNIL notification with the Art. 33(3) contents (phased allowed; reasons required when late)',
+  })
   notify(@Param('id') id: string, @Body() dto: NotificationDto) {
     return this.breaches.notify(id, dto);
   }

@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { iso, isoOrNull, numOrNull, Queryable, strOrNull } from '../incidents/sql-values';
 import { Breach, BreachController, BreachNotice, BreachNotification } from './breach.types';
 
-const BREACH_COLUMNS = 'id, incident_id, consortium_aware_at, nature, subjects_approx, records_approx, opened_by, opened_at, updated_at';
+const BREACH_COLUMNS =
+  'id, incident_id, consortium_aware_at, nature, subjects_approx, records_approx, opened_by, opened_at, updated_at';
 
 function toBreach(r: Record<string, unknown>): Breach {
   return {
@@ -39,7 +40,11 @@ function toController(r: Record<string, unknown>): BreachController & { breachId
         }
       : null,
     subjectCommunication: r.subjects_told_at
-      ? { sentAt: iso(r.subjects_told_at), method: String(r.subjects_told_method), content: String(r.subjects_told_content ?? '') }
+      ? {
+          sentAt: iso(r.subjects_told_at),
+          method: String(r.subjects_told_method),
+          content: String(r.subjects_told_content ?? ''),
+        }
       : null,
   };
 }
@@ -85,11 +90,24 @@ export class BreachesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async byIncident(incidentId: string, m: Queryable = this.dataSource, lock = false): Promise<Breach | undefined> {
-    const rows = await m.query(`SELECT ${BREACH_COLUMNS} FROM vigie_breaches WHERE incident_id = $1${lock ? ' FOR UPDATE' : ''}`, [incidentId]);
+    const rows = await m.query(
+      `SELECT ${BREACH_COLUMNS} FROM vigie_breaches WHERE incident_id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [incidentId],
+    );
     return rows[0] ? toBreach(rows[0]) : undefined;
   }
 
-  async insert(m: Queryable, v: { incidentId: string; consortiumAwareAt: string; nature: string; subjectsApprox: number | null; recordsApprox: number | null; openedBy: string }): Promise<Breach> {
+  async insert(
+    m: Queryable,
+    v: {
+      incidentId: string;
+      consortiumAwareAt: string;
+      nature: string;
+      subjectsApprox: number | null;
+      recordsApprox: number | null;
+      openedBy: string;
+    },
+  ): Promise<Breach> {
     const rows = await m.query(
       `INSERT INTO vigie_breaches (incident_id, consortium_aware_at, nature, subjects_approx, records_approx, opened_by) VALUES ($1,$2,$3,$4,$5,$6) RETURNING ${BREACH_COLUMNS}`,
       [v.incidentId, v.consortiumAwareAt, v.nature, v.subjectsApprox, v.recordsApprox, v.openedBy],
@@ -109,20 +127,31 @@ export class BreachesRepository {
   }
 
   async addController(m: Queryable, breachId: string, member: string): Promise<void> {
-    await m.query('INSERT INTO vigie_breach_controllers (breach_id, member) VALUES ($1, $2) ON CONFLICT DO NOTHING', [breachId, member]);
-  }
-
-  async updateController(m: Queryable, breachId: string, member: string, values: Record<string, unknown>): Promise<void> {
-    const cols = Object.keys(values);
-    await m.query(`UPDATE vigie_breach_controllers SET ${cols.map((c, i) => `${c} = $${i + 3}`).join(', ')} WHERE breach_id = $1 AND member = $2`, [
+    await m.query('INSERT INTO vigie_breach_controllers (breach_id, member) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
       breachId,
       member,
-      ...cols.map((c) => values[c]),
     ]);
   }
 
+  async updateController(
+    m: Queryable,
+    breachId: string,
+    member: string,
+    values: Record<string, unknown>,
+  ): Promise<void> {
+    const cols = Object.keys(values);
+    await m.query(
+      `UPDATE vigie_breach_controllers SET ${cols.map((c, i) => `${c} = $${i + 3}`).join(', ')} WHERE breach_id = $1 AND member = $2`,
+      [breachId, member, ...cols.map((c) => values[c])],
+    );
+  }
+
   /** Controllers of the given breaches, limited to the members in scope. */
-  async controllers(m: Queryable, breachIds: string[], scope: string[] | undefined): Promise<Array<BreachController & { breachId: string }>> {
+  async controllers(
+    m: Queryable,
+    breachIds: string[],
+    scope: string[] | undefined,
+  ): Promise<Array<BreachController & { breachId: string }>> {
     if (!breachIds.length) return [];
     const rows = await m.query(
       `SELECT * FROM vigie_breach_controllers WHERE breach_id = ANY($1) ${scope ? 'AND member = ANY($2)' : ''} ORDER BY member`,
@@ -131,7 +160,10 @@ export class BreachesRepository {
     return rows.map(toController);
   }
 
-  async insertNotice(m: Queryable, v: Omit<BreachNotice, 'id' | 'recordedAt'> & { breachId: string }): Promise<BreachNotice> {
+  async insertNotice(
+    m: Queryable,
+    v: Omit<BreachNotice, 'id' | 'recordedAt'> & { breachId: string },
+  ): Promise<BreachNotice> {
     const rows = await m.query(
       `INSERT INTO vigie_breach_notices (breach_id, member, sent_at, sent_by, channel, content, recorded_by) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING *`,
       [v.breachId, v.member, v.sentAt, v.sentBy, v.channel, v.content, v.recordedBy],
@@ -139,7 +171,11 @@ export class BreachesRepository {
     return toNotice(rows[0]);
   }
 
-  async notices(m: Queryable, breachIds: string[], scope: string[] | undefined): Promise<Array<BreachNotice & { breachId: string }>> {
+  async notices(
+    m: Queryable,
+    breachIds: string[],
+    scope: string[] | undefined,
+  ): Promise<Array<BreachNotice & { breachId: string }>> {
     if (!breachIds.length) return [];
     const rows = await m.query(
       `SELECT * FROM vigie_breach_notices WHERE breach_id = ANY($1) ${scope ? 'AND member = ANY($2)' : ''} ORDER BY sent_at, recorded_at`,
@@ -148,7 +184,10 @@ export class BreachesRepository {
     return rows.map(toNotice);
   }
 
-  async insertNotification(m: Queryable, v: Omit<BreachNotification, 'id' | 'recordedAt'> & { breachId: string }): Promise<BreachNotification> {
+  async insertNotification(
+    m: Queryable,
+    v: Omit<BreachNotification, 'id' | 'recordedAt'> & { breachId: string },
+  ): Promise<BreachNotification> {
     const rows = await m.query(
       `INSERT INTO vigie_breach_notifications (breach_id, member, phase, sent_at, cnil_reference, nature, subjects_approx, records_approx, dpo_contact,
          consequences, measures, late, late_justification, recorded_by)
@@ -173,7 +212,11 @@ export class BreachesRepository {
     return toNotification(rows[0]);
   }
 
-  async notifications(m: Queryable, breachIds: string[], scope: string[] | undefined): Promise<Array<BreachNotification & { breachId: string }>> {
+  async notifications(
+    m: Queryable,
+    breachIds: string[],
+    scope: string[] | undefined,
+  ): Promise<Array<BreachNotification & { breachId: string }>> {
     if (!breachIds.length) return [];
     const rows = await m.query(
       `SELECT * FROM vigie_breach_notifications WHERE breach_id = ANY($1) ${scope ? 'AND member = ANY($2)' : ''} ORDER BY sent_at, recorded_at`,
@@ -183,7 +226,10 @@ export class BreachesRepository {
   }
 
   /** Every breach with a controller among `members` (all breaches when undefined). */
-  async breachesOfMembers(members: string[] | undefined, m: Queryable = this.dataSource): Promise<Array<Breach & { reference: string }>> {
+  async breachesOfMembers(
+    members: string[] | undefined,
+    m: Queryable = this.dataSource,
+  ): Promise<Array<Breach & { reference: string }>> {
     const rows = await m.query(
       `SELECT b.id, b.incident_id, b.consortium_aware_at, b.nature, b.subjects_approx, b.records_approx, b.opened_by, b.opened_at, b.updated_at, i.reference
        FROM vigie_breaches b JOIN vigie_incidents i ON i.id = b.incident_id

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@vigie/audit';
 import { canSeeMember, memberScope, RequestContext } from '@vigie/auth';
 import { DomainError } from '@vigie/contracts';
-import { checkNotification, controllerDeadline, decideBreach, isLate, NotificationContents, sortDeadlines } from '@vigie/isms';
+import {
+  checkNotification,
+  controllerDeadline,
+  decideBreach,
+  isLate,
+  NotificationContents,
+  sortDeadlines,
+} from '@vigie/isms';
 import { DataSource } from 'typeorm';
 import { Incident } from '../incidents/incident.types';
 import { IncidentsRepository } from '../incidents/incidents.repository';
@@ -12,7 +19,15 @@ import { Queryable } from '../incidents/sql-values';
 import { TimelineRepository } from '../incidents/timeline.repository';
 import { Breach, BreachController, BreachNotice, BreachNotification, BreachView, ControllerView } from './breach.types';
 import { BreachesRepository } from './breaches.repository';
-import { AwarenessDto, NoticeDto, NotificationDto, OpenBreachDto, RiskAssessmentDto, SubjectCommunicationDto, UpdateBreachDto } from './dto/breach.dto';
+import {
+  AwarenessDto,
+  NoticeDto,
+  NotificationDto,
+  OpenBreachDto,
+  RiskAssessmentDto,
+  SubjectCommunicationDto,
+  UpdateBreachDto,
+} from './dto/breach.dto';
 
 /** The personal-data breach workflow of an incident: processor notices, controller deadlines, risk, notifications. */
 @Injectable()
@@ -35,15 +50,28 @@ export class BreachesService {
     return RequestContext.requirePrincipal().name;
   }
 
-  private async requireBreach(idOrRef: string, m: Queryable, lock = false): Promise<{ incident: Incident; breach: Breach }> {
+  private async requireBreach(
+    idOrRef: string,
+    m: Queryable,
+    lock = false,
+  ): Promise<{ incident: Incident; breach: Breach }> {
     const incident = await this.incidents.require(idOrRef, m, lock);
     const breach = await this.repo.byIncident(incident.id, m, lock);
-    if (!breach) throw new DomainError('not_found', 'breach_not_found', `${incident.reference} has no personal data breach record`);
+    if (!breach)
+      throw new DomainError(
+        'not_found',
+        'breach_not_found',
+        `${incident.reference} has no personal data breach record`,
+      );
     return { incident, breach };
   }
 
   /** Controller views of some breaches, in the caller's scope. */
-  async controllerViews(breachIds: string[], m: Queryable = this.dataSource, scope = this.scope()): Promise<Map<string, ControllerView[]>> {
+  async controllerViews(
+    breachIds: string[],
+    m: Queryable = this.dataSource,
+    scope = this.scope(),
+  ): Promise<Map<string, ControllerView[]>> {
     const [controllers, notices, notifications] = await Promise.all([
       this.repo.controllers(m, breachIds, scope),
       this.repo.notices(m, breachIds, scope),
@@ -52,7 +80,8 @@ export class BreachesService {
     const now = this.clock.now();
     const out = new Map<string, ControllerView[]>();
     for (const c of controllers) {
-      const mine = <T extends { breachId: string; member: string }>(l: T[]) => l.filter((x) => x.breachId === c.breachId && x.member === c.member);
+      const mine = <T extends { breachId: string; member: string }>(l: T[]) =>
+        l.filter((x) => x.breachId === c.breachId && x.member === c.member);
       const sent = mine(notifications);
       const decision = c.assessment
         ? decideBreach(c.assessment.risk, {
@@ -66,7 +95,12 @@ export class BreachesService {
         ...controller,
         decision,
         deadline: controllerDeadline(
-          { member: c.member, awareAt: c.awareAt, notifiedAt: sent[0]?.sentAt ?? null, notificationRequired: decision?.cnilNotificationRequired ?? null },
+          {
+            member: c.member,
+            awareAt: c.awareAt,
+            notifiedAt: sent[0]?.sentAt ?? null,
+            notificationRequired: decision?.cnilNotificationRequired ?? null,
+          },
           now,
         ),
         notices: mine(notices).map(({ breachId: _b, ...n }) => n),
@@ -79,7 +113,11 @@ export class BreachesService {
 
   async get(idOrRef: string, m: Queryable = this.dataSource): Promise<BreachView> {
     const { incident, breach } = await this.requireBreach(idOrRef, m);
-    return { ...breach, incident: incident.reference, controllers: (await this.controllerViews([breach.id], m)).get(breach.id) ?? [] };
+    return {
+      ...breach,
+      incident: incident.reference,
+      controllers: (await this.controllerViews([breach.id], m)).get(breach.id) ?? [],
+    };
   }
 
   private async checkMembers(m: Queryable, codes: string[], field: string): Promise<void> {
@@ -89,11 +127,19 @@ export class BreachesService {
         'unprocessable',
         'unknown_member',
         `Unknown member(s): ${unknown.join(', ')}`,
-        unknown.map((u) => ({ field: field.includes('[') ? field.replace('[]', `[${codes.indexOf(u)}]`) : field, problem: `no member ${u}` })),
+        unknown.map((u) => ({
+          field: field.includes('[') ? field.replace('[]', `[${codes.indexOf(u)}]`) : field,
+          problem: `no member ${u}`,
+        })),
       );
   }
 
-  private async requireController(m: Queryable, breach: Breach, member: string, field?: string): Promise<BreachController> {
+  private async requireController(
+    m: Queryable,
+    breach: Breach,
+    member: string,
+    field?: string,
+  ): Promise<BreachController> {
     const c = (await this.repo.controllers(m, [breach.id], [member]))[0];
     if (!c) {
       if (field)
@@ -110,7 +156,11 @@ export class BreachesService {
     return this.dataSource.transaction(async (m) => {
       const incident = await this.incidents.require(idOrRef, m, true);
       if (await this.repo.byIncident(incident.id, m))
-        throw new DomainError('conflict', 'breach_exists', `${incident.reference} already has a personal data breach record`);
+        throw new DomainError(
+          'conflict',
+          'breach_exists',
+          `${incident.reference} already has a personal data breach record`,
+        );
       let members = dto.members;
       if (members) await this.checkMembers(m, members, 'members[]');
       else members = ((await this.incidentsRepo.members(m, [incident.id])).get(incident.id) ?? []).map((x) => x.member);
@@ -133,7 +183,16 @@ export class BreachesService {
         occurredAt: dto.consortiumAwareAt,
       });
       const view = await this.get(incident.id, m);
-      await this.audit.record({ action: 'breach.opened', entityType: 'breach', entityId: incident.reference, member: members[0] ?? null, after: view }, m);
+      await this.audit.record(
+        {
+          action: 'breach.opened',
+          entityType: 'breach',
+          entityId: incident.reference,
+          member: members[0] ?? null,
+          after: view,
+        },
+        m,
+      );
       return view;
     });
   }
@@ -147,7 +206,10 @@ export class BreachesService {
       if (dto.subjectsApprox !== undefined) values.subjects_approx = dto.subjectsApprox;
       if (dto.recordsApprox !== undefined) values.records_approx = dto.recordsApprox;
       const after = await this.repo.update(m, breach.id, values);
-      await this.audit.record({ action: 'breach.updated', entityType: 'breach', entityId: incident.reference, before: breach, after }, m);
+      await this.audit.record(
+        { action: 'breach.updated', entityType: 'breach', entityId: incident.reference, before: breach, after },
+        m,
+      );
       return this.get(incident.id, m);
     });
   }
@@ -171,7 +233,10 @@ export class BreachesService {
       });
       const c = await this.requireController(m, breach, dto.member);
       if (!c.awareAt || dto.controllerAwareAt)
-        await this.repo.updateController(m, breach.id, dto.member, { aware_at: dto.controllerAwareAt ?? dto.sentAt, aware_recorded_by: actor });
+        await this.repo.updateController(m, breach.id, dto.member, {
+          aware_at: dto.controllerAwareAt ?? dto.sentAt,
+          aware_recorded_by: actor,
+        });
       await this.timeline.append(m, incident.id, {
         kind: 'communication',
         status: incident.status,
@@ -179,7 +244,16 @@ export class BreachesService {
         author: actor,
         occurredAt: dto.sentAt,
       });
-      await this.audit.record({ action: 'breach.notice_sent', entityType: 'breach', entityId: incident.reference, member: dto.member, after: notice }, m);
+      await this.audit.record(
+        {
+          action: 'breach.notice_sent',
+          entityType: 'breach',
+          entityId: incident.reference,
+          member: dto.member,
+          after: notice,
+        },
+        m,
+      );
       return notice;
     });
   }
@@ -197,7 +271,14 @@ export class BreachesService {
         author: actor,
       });
       await this.audit.record(
-        { action: 'breach.awareness_recorded', entityType: 'breach', entityId: incident.reference, member, before: { awareAt: before.awareAt }, after: { awareAt: dto.awareAt } },
+        {
+          action: 'breach.awareness_recorded',
+          entityType: 'breach',
+          entityId: incident.reference,
+          member,
+          before: { awareAt: before.awareAt },
+          after: { awareAt: dto.awareAt },
+        },
         m,
       );
       return this.get(incident.id, m);
@@ -217,9 +298,12 @@ export class BreachesService {
           ]);
       });
       if (!members.length)
-        throw new DomainError('unprocessable', 'no_controllers', 'The breach has no controller yet: record a notice to a controller first', [
-          { field: 'members', problem: 'no controller to assess' },
-        ]);
+        throw new DomainError(
+          'unprocessable',
+          'no_controllers',
+          'The breach has no controller yet: record a notice to a controller first',
+          [{ field: 'members', problem: 'no controller to assess' }],
+        );
       const at = this.clock.now().toISOString();
       for (const member of members)
         await this.repo.updateController(m, breach.id, member, {
@@ -239,7 +323,16 @@ export class BreachesService {
         author: actor,
       });
       for (const member of members)
-        await this.audit.record({ action: 'breach.risk_assessed', entityType: 'breach', entityId: incident.reference, member, after: { risk: dto.risk, decision } }, m);
+        await this.audit.record(
+          {
+            action: 'breach.risk_assessed',
+            entityType: 'breach',
+            entityId: incident.reference,
+            member,
+            after: { risk: dto.risk, decision },
+          },
+          m,
+        );
       return this.get(incident.id, m);
     });
   }
@@ -256,9 +349,12 @@ export class BreachesService {
         ]);
       const previous = await this.repo.notifications(m, [breach.id], [dto.member]);
       if (dto.phase === 'additional' && !previous.length)
-        throw new DomainError('unprocessable', 'initial_required', 'An additional notification follows an initial one', [
-          { field: 'phase', problem: 'no earlier notification for this controller' },
-        ]);
+        throw new DomainError(
+          'unprocessable',
+          'initial_required',
+          'An additional notification follows an initial one',
+          [{ field: 'phase', problem: 'no earlier notification for this controller' }],
+        );
       const late = previous.length === 0 && isLate(c.awareAt, dto.sentAt);
       // Phased notifications (Art. 33(4)): what earlier phases said counts for completeness.
       const own = {
@@ -271,13 +367,20 @@ export class BreachesService {
       };
       const merged: NotificationContents = { ...own };
       for (const p of [...previous].reverse())
-        for (const k of Object.keys(merged) as Array<keyof NotificationContents>) if (merged[k] == null) (merged as Record<string, unknown>)[k] = p[k];
+        for (const k of Object.keys(merged) as Array<keyof NotificationContents>)
+          if (merged[k] == null) (merged as Record<string, unknown>)[k] = p[k];
       const problems = checkNotification(dto.phase, merged, late, dto.lateJustification);
       if (problems.length)
-        throw new DomainError('unprocessable', 'incomplete_notification', `Notification not acceptable: ${problems.map((p) => p.field).join(', ')}`, problems, {
-          late,
-          deadline: new Date(new Date(c.awareAt).getTime() + 72 * 3_600_000).toISOString(),
-        });
+        throw new DomainError(
+          'unprocessable',
+          'incomplete_notification',
+          `Notification not acceptable: ${problems.map((p) => p.field).join(', ')}`,
+          problems,
+          {
+            late,
+            deadline: new Date(new Date(c.awareAt).getTime() + 72 * 3_600_000).toISOString(),
+          },
+        );
       const n = await this.repo.insertNotification(m, {
         breachId: breach.id,
         member: dto.member,
@@ -296,7 +399,10 @@ export class BreachesService {
         author: actor,
         occurredAt: dto.sentAt,
       });
-      await this.audit.record({ action: 'breach.notified', entityType: 'breach', entityId: incident.reference, member: dto.member, after: n }, m);
+      await this.audit.record(
+        { action: 'breach.notified', entityType: 'breach', entityId: incident.reference, member: dto.member, after: n },
+        m,
+      );
       return n;
     });
   }
@@ -306,7 +412,11 @@ export class BreachesService {
     return this.dataSource.transaction(async (m) => {
       const { incident, breach } = await this.requireBreach(idOrRef, m, true);
       await this.requireController(m, breach, member);
-      await this.repo.updateController(m, breach.id, member, { subjects_told_at: dto.sentAt, subjects_told_method: dto.method, subjects_told_content: dto.content });
+      await this.repo.updateController(m, breach.id, member, {
+        subjects_told_at: dto.sentAt,
+        subjects_told_method: dto.method,
+        subjects_told_content: dto.content,
+      });
       await this.timeline.append(m, incident.id, {
         kind: 'communication',
         status: incident.status,
@@ -314,16 +424,25 @@ export class BreachesService {
         author: actor,
         occurredAt: dto.sentAt,
       });
-      await this.audit.record({ action: 'breach.subjects_told', entityType: 'breach', entityId: incident.reference, member, after: dto }, m);
+      await this.audit.record(
+        { action: 'breach.subjects_told', entityType: 'breach', entityId: incident.reference, member, after: dto },
+        m,
+      );
       return this.get(incident.id, m);
     });
   }
 
   /** Every controller's 72 h deadline in my scope: overdue first, then the closest. */
-  async deadlines(): Promise<Array<ControllerView['deadline'] & { incident: string; incidentId: string; title: string; risk: string | null }>> {
+  async deadlines(): Promise<
+    Array<ControllerView['deadline'] & { incident: string; incidentId: string; title: string; risk: string | null }>
+  > {
     const scope = this.scope();
     const breaches = await this.repo.breachesOfMembers(scope);
-    const views = await this.controllerViews(breaches.map((b) => b.id), this.dataSource, scope);
+    const views = await this.controllerViews(
+      breaches.map((b) => b.id),
+      this.dataSource,
+      scope,
+    );
     const titles = new Map<string, string>();
     for (const b of breaches) titles.set(b.id, (await this.incidentsRepo.find(b.incidentId, undefined))?.title ?? '');
     return sortDeadlines(
@@ -345,7 +464,11 @@ export class BreachesService {
     if (!canSeeMember(p, member) || (await this.incidentsRepo.unknownMembers(this.dataSource, [member])).length)
       throw new DomainError('not_found', 'member_not_found', `No member ${member}`);
     const breaches = await this.repo.breachesOfMembers([member]);
-    const views = await this.controllerViews(breaches.map((b) => b.id), this.dataSource, [member]);
+    const views = await this.controllerViews(
+      breaches.map((b) => b.id),
+      this.dataSource,
+      [member],
+    );
     const entries = [];
     for (const b of breaches) {
       const c = views.get(b.id)?.[0];
@@ -355,7 +478,8 @@ export class BreachesService {
         'SELECT id, title, status FROM vigie_corrective_actions WHERE incident_id = $1 ORDER BY created_at',
         [b.incidentId],
       );
-      const last = <K extends keyof BreachNotification>(k: K) => [...c.notifications].reverse().find((n) => n[k] != null)?.[k] ?? null;
+      const last = <K extends keyof BreachNotification>(k: K) =>
+        [...c.notifications].reverse().find((n) => n[k] != null)?.[k] ?? null;
       const notified = c.notifications.length > 0;
       entries.push({
         incident: b.reference,
@@ -370,14 +494,22 @@ export class BreachesService {
         subjectsApprox: last('subjectsApprox') ?? b.subjectsApprox,
         recordsApprox: last('recordsApprox') ?? b.recordsApprox,
         effects: last('consequences'),
-        remedialActions: { measures: last('measures'), correctiveActions: actions.map((a) => ({ id: String(a.id), title: a.title, status: a.status })) },
+        remedialActions: {
+          measures: last('measures'),
+          correctiveActions: actions.map((a) => ({ id: String(a.id), title: a.title, status: a.status })),
+        },
         risk: c.assessment?.risk ?? null,
         riskRationale: c.assessment?.rationale ?? null,
         cnilNotificationRequired: c.decision?.cnilNotificationRequired ?? null,
         subjectCommunication: c.decision?.subjectCommunication ?? null,
         subjectsToldAt: c.subjectCommunication?.sentAt ?? null,
         notified,
-        notifications: c.notifications.map((n) => ({ phase: n.phase, sentAt: n.sentAt, cnilReference: n.cnilReference, late: n.late })),
+        notifications: c.notifications.map((n) => ({
+          phase: n.phase,
+          sentAt: n.sentAt,
+          cnilReference: n.cnilReference,
+          late: n.late,
+        })),
         firstNotifiedAt: c.notifications[0]?.sentAt ?? null,
         late: c.notifications[0]?.late ?? false,
         lateJustification: c.notifications[0]?.lateJustification ?? null,
@@ -390,7 +522,8 @@ export class BreachesService {
 
   private notNotifiedReason(c: ControllerView): string {
     if (!c.assessment) return 'Risk not assessed yet';
-    if (!c.decision?.cnilNotificationRequired) return `Not notified: unlikely to result in a risk (Art. 33(1)): ${c.assessment.rationale}`;
+    if (!c.decision?.cnilNotificationRequired)
+      return `Not notified: unlikely to result in a risk (Art. 33(1)): ${c.assessment.rationale}`;
     return c.deadline.state === 'overdue' ? 'Notification required and overdue' : 'Notification required, not sent yet';
   }
 }

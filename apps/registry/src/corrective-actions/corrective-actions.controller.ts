@@ -2,7 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READERS, Role, Roles } from '@vigie/auth';
 import { CorrectiveActionsService } from './corrective-actions.service';
-import { ActionQueryDto, ActionStatusDto, CreateCorrectiveActionDto, ReviewDto, UpdateCorrectiveActionDto } from './dto/corrective-action.dto';
+import {
+  ActionQueryDto,
+  ActionStatusDto,
+  CreateCorrectiveActionDto,
+  ReviewDto,
+  UpdateCorrectiveActionDto,
+} from './dto/corrective-action.dto';
 
 const ACTION_WRITERS: Role[] = ['admin', 'rssi', 'dpo'];
 

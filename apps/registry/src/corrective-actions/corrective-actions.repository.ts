@@ -86,7 +86,11 @@ export class CorrectiveActionsRepository {
     return `(a.member = ANY($${param}) OR (a.incident_id IS NOT NULL AND ${scopeCondition('i', param)}))`;
   }
 
-  async list(f: ActionFilter, scope: string[] | undefined, m: Queryable = this.dataSource): Promise<CorrectiveAction[]> {
+  async list(
+    f: ActionFilter,
+    scope: string[] | undefined,
+    m: Queryable = this.dataSource,
+  ): Promise<CorrectiveAction[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (scope) {
@@ -108,7 +112,12 @@ export class CorrectiveActionsRepository {
     return rows.map(toAction);
   }
 
-  async find(id: string, scope: string[] | undefined, m: Queryable = this.dataSource, lock = false): Promise<CorrectiveAction | undefined> {
+  async find(
+    id: string,
+    scope: string[] | undefined,
+    m: Queryable = this.dataSource,
+    lock = false,
+  ): Promise<CorrectiveAction | undefined> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
     const params: unknown[] = [id];
     if (scope) params.push(scope);
@@ -131,10 +140,10 @@ export class CorrectiveActionsRepository {
   async update(m: Queryable, id: string, values: Record<string, unknown>): Promise<void> {
     const cols = Object.keys(values);
     returnedRows(
-      await m.query(`UPDATE vigie_corrective_actions SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1 RETURNING id`, [
-        id,
-        ...cols.map((c) => values[c]),
-      ]),
+      await m.query(
+        `UPDATE vigie_corrective_actions SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1 RETURNING id`,
+        [id, ...cols.map((c) => values[c])],
+      ),
     );
   }
 }

@@ -10,7 +10,13 @@ import { IsmsClock } from '../incidents/isms-clock';
 import { Queryable } from '../incidents/sql-values';
 import { TimelineRepository } from '../incidents/timeline.repository';
 import { CorrectiveAction, CorrectiveActionsRepository } from './corrective-actions.repository';
-import { ActionQueryDto, ActionStatusDto, CreateCorrectiveActionDto, ReviewDto, UpdateCorrectiveActionDto } from './dto/corrective-action.dto';
+import {
+  ActionQueryDto,
+  ActionStatusDto,
+  CreateCorrectiveActionDto,
+  ReviewDto,
+  UpdateCorrectiveActionDto,
+} from './dto/corrective-action.dto';
 
 export type ActionView = CorrectiveAction & { overdue: boolean; allowedNextStates: string[] };
 
@@ -62,8 +68,13 @@ export class CorrectiveActionsService {
 
   private async checkMember(m: Queryable, member: string | undefined): Promise<void> {
     if (!member) return;
-    if ((await this.incidentsRepo.unknownMembers(m, [member])).length || !canSeeMember(RequestContext.requirePrincipal(), member))
-      throw new DomainError('unprocessable', 'unknown_member', `No member ${member}`, [{ field: 'member', problem: `no member ${member}` }]);
+    if (
+      (await this.incidentsRepo.unknownMembers(m, [member])).length ||
+      !canSeeMember(RequestContext.requirePrincipal(), member)
+    )
+      throw new DomainError('unprocessable', 'unknown_member', `No member ${member}`, [
+        { field: 'member', problem: `no member ${member}` },
+      ]);
   }
 
   async create(dto: CreateCorrectiveActionDto): Promise<ActionView> {
@@ -78,7 +89,9 @@ export class CorrectiveActionsService {
       if (dto.incident) {
         incident = await this.incidentsRepo.find(dto.incident, this.scope(), m, true);
         if (!incident)
-          throw new DomainError('unprocessable', 'unknown_incident', `No incident ${dto.incident}`, [{ field: 'incident', problem: 'no such incident' }]);
+          throw new DomainError('unprocessable', 'unknown_incident', `No incident ${dto.incident}`, [
+            { field: 'incident', problem: 'no such incident' },
+          ]);
       }
       const id = await this.repo.insert(m, {
         source: dto.source,
@@ -102,7 +115,13 @@ export class CorrectiveActionsService {
         });
       const created = await this.get(id, m);
       await this.audit.record(
-        { action: 'corrective_action.created', entityType: 'corrective_action', entityId: id, member: await this.memberOf(m, created), after: created },
+        {
+          action: 'corrective_action.created',
+          entityType: 'corrective_action',
+          entityId: id,
+          member: await this.memberOf(m, created),
+          after: created,
+        },
         m,
       );
       return created;
@@ -139,7 +158,14 @@ export class CorrectiveActionsService {
       if (Object.keys(values).length) await this.repo.update(m, id, values);
       const after = await this.get(id, m);
       await this.audit.record(
-        { action: 'corrective_action.updated', entityType: 'corrective_action', entityId: id, member: await this.memberOf(m, after), before, after },
+        {
+          action: 'corrective_action.updated',
+          entityType: 'corrective_action',
+          entityId: id,
+          member: await this.memberOf(m, after),
+          before,
+          after,
+        },
         m,
       );
       return after;
@@ -150,9 +176,12 @@ export class CorrectiveActionsService {
     return this.dataSource.transaction(async (m) => {
       const before = await this.get(id, m, true);
       if (before.status !== 'implemented')
-        throw new DomainError('conflict', 'not_implemented', `Review effectiveness once the action is implemented (it is ${before.status})`, [
-          { field: 'status', problem: `is ${before.status}, not implemented` },
-        ]);
+        throw new DomainError(
+          'conflict',
+          'not_implemented',
+          `Review effectiveness once the action is implemented (it is ${before.status})`,
+          [{ field: 'status', problem: `is ${before.status}, not implemented` }],
+        );
       await this.repo.update(m, id, {
         review_date: dto.date,
         review_method: dto.method,
@@ -162,7 +191,14 @@ export class CorrectiveActionsService {
       });
       const after = await this.get(id, m);
       await this.audit.record(
-        { action: 'corrective_action.reviewed', entityType: 'corrective_action', entityId: id, member: await this.memberOf(m, after), before, after },
+        {
+          action: 'corrective_action.reviewed',
+          entityType: 'corrective_action',
+          entityId: id,
+          member: await this.memberOf(m, after),
+          before,
+          after,
+        },
         m,
       );
       return after;
@@ -189,20 +225,36 @@ export class CorrectiveActionsService {
           check.reason === 'review_required'
             ? 'An action is closed only after its effectiveness review (date, method, result, reviewer)'
             : 'The effectiveness review found the action ineffective: rework it before closing',
-          [{ field: 'review', problem: check.reason === 'review_required' ? 'is required to close' : 'result is ineffective' }],
+          [
+            {
+              field: 'review',
+              problem: check.reason === 'review_required' ? 'is required to close' : 'result is ineffective',
+            },
+          ],
         );
       }
       const values: Record<string, unknown> = { status: dto.status };
       if (dto.status === 'closed') values.closed_at = this.clock.now().toISOString();
       // Back to work after an ineffective review: the next review starts afresh.
       if (before.status === 'implemented' && dto.status === 'in_progress')
-        Object.assign(values, { review_date: null, review_method: null, review_result: null, reviewer: null, review_notes: null });
+        Object.assign(values, {
+          review_date: null,
+          review_method: null,
+          review_result: null,
+          reviewer: null,
+          review_notes: null,
+        });
       await this.repo.update(m, id, values);
       const after = await this.get(id, m);
       if (after.incidentId) {
         const inc = await this.incidentsRepo.find(after.incidentId, undefined, m);
         if (inc)
-          await this.timeline.append(m, inc.id, { kind: 'action', status: inc.status, body: `Corrective action "${after.title}": ${before.status} → ${after.status}`, author: actor });
+          await this.timeline.append(m, inc.id, {
+            kind: 'action',
+            status: inc.status,
+            body: `Corrective action "${after.title}": ${before.status} → ${after.status}`,
+            author: actor,
+          });
       }
       await this.audit.record(
         {

@@ -3,7 +3,9 @@ import ExcelJS from 'exceljs';
 import { IncidentView } from '../incidents/incident.types';
 
 /** Columns of the incident log export. */
-const COLUMNS: Array<[header: string, value: (i: IncidentView & { breach: boolean }) => string | number | boolean | null]> = [
+const COLUMNS: Array<
+  [header: string, value: (i: IncidentView & { breach: boolean }) => string | number | boolean | null]
+> = [
   ['reference', (i) => i.reference],
   ['title', (i) => i.title],
   ['status', (i) => i.status],
@@ -41,7 +43,9 @@ function safe(v: string | number | boolean | null): string | number | boolean | 
 }
 
 export function incidentLogCsv(list: Array<IncidentView & { breach: boolean }>): string {
-  return stringify([COLUMNS.map(([h]) => h), ...list.map((i) => COLUMNS.map(([, f]) => safe(f(i))))], { cast: { boolean: (b) => (b ? 'true' : 'false') } });
+  return stringify([COLUMNS.map(([h]) => h), ...list.map((i) => COLUMNS.map(([, f]) => safe(f(i))))], {
+    cast: { boolean: (b) => (b ? 'true' : 'false') },
+  });
 }
 
 export async function incidentLogXlsx(list: Array<IncidentView & { breach: boolean }>): Promise<Buffer> {

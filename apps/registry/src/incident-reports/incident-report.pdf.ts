@@ -19,7 +19,14 @@ export function winAnsi(text: string): string {
   for (const ch of text.normalize('NFC')) {
     const code = ch.codePointAt(0)!;
     if (REPLACEMENTS[ch] !== undefined) out += REPLACEMENTS[ch];
-    else if (code === 0x0a || code === 0x09 || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)) out += ch;
+    else if (
+      code === 0x0a ||
+      code === 0x09 ||
+      (code >= 0x20 && code <= 0x7e) ||
+      (code >= 0xa0 && code <= 0xff) ||
+      WIN_ANSI_EXTRA.has(ch)
+    )
+      out += ch;
     else out += '?';
   }
   return out;
@@ -34,7 +41,12 @@ export function renderIncidentReportPdf(r: IncidentReport): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
-    info: { Title: `${r.incident.reference} - ${winAnsi(r.incident.title)}`, Author: 'Vigie', Subject: 'Incident report', CreationDate: new Date(r.generatedAt) },
+    info: {
+      Title: `${r.incident.reference} - ${winAnsi(r.incident.title)}`,
+      Author: 'Vigie',
+      Subject: 'Incident report',
+      CreationDate: new Date(r.generatedAt),
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -49,7 +61,10 @@ export function renderIncidentReportPdf(r: IncidentReport): Promise<Buffer> {
     doc.font('Helvetica').fontSize(10).moveDown(0.3);
   };
   const field = (label: string, value: string) => {
-    doc.font('Helvetica-Bold').text(winAnsi(`${label}: `), { continued: true }).font('Helvetica');
+    doc
+      .font('Helvetica-Bold')
+      .text(winAnsi(`${label}: `), { continued: true })
+      .font('Helvetica');
     text(value || '-');
   };
 
@@ -68,14 +83,22 @@ export function renderIncidentReportPdf(r: IncidentReport): Promise<Buffer> {
   field('Source', `${i.source}${i.sourceRef ? ` (${i.sourceRef})` : ''}`);
   field('Reporter', i.reporter);
   field('Severity', `${i.severity} (impact ${i.impact} x urgency ${i.urgency})`);
-  field('CIA impact', `confidentiality ${i.cia.confidentiality}, integrity ${i.cia.integrity}, availability ${i.cia.availability}`);
+  field(
+    'CIA impact',
+    `confidentiality ${i.cia.confidentiality}, integrity ${i.cia.integrity}, availability ${i.cia.availability}`,
+  );
   field('Occurred', when(i.occurredAt));
   field('Detected', when(i.detectedAt));
   field('Reported', when(i.reportedAt));
   field('Contained', when(i.containedAt));
   field('Resolved', when(i.resolvedAt));
   field('Closed', when(i.closedAt));
-  field('Decision', i.decision ? `${i.decision.decision} by ${i.decision.by} at ${when(i.decision.at)}: ${i.decision.rationale}` : 'not taken');
+  field(
+    'Decision',
+    i.decision
+      ? `${i.decision.decision} by ${i.decision.by} at ${when(i.decision.at)}: ${i.decision.rationale}`
+      : 'not taken',
+  );
   field('Affected members', i.members.map((m) => m.member).join(', '));
   field('Applications', i.links.applications.join(', '));
   field('Hosts', i.links.hosts.join(', '));
@@ -85,9 +108,13 @@ export function renderIncidentReportPdf(r: IncidentReport): Promise<Buffer> {
   if (i.lessonsLearned) field('Lessons learned', i.lessonsLearned);
 
   heading('Impact (from the GDPR registry)');
-  field('Personal data breach suspected', r.impact.personalDataBreachSuspected || i.personalDataSuspected ? 'yes' : 'no');
+  field(
+    'Personal data breach suspected',
+    r.impact.personalDataBreachSuspected || i.personalDataSuspected ? 'yes' : 'no',
+  );
   field('Controllers', r.impact.controllers.map((c) => c.member).join(', '));
-  for (const a of r.impact.processingActivities) text(`- ${a.member}: ${a.name} [${a.dataCategories.join(', ')}]`, { indent: 10 });
+  for (const a of r.impact.processingActivities)
+    text(`- ${a.member}: ${a.name} [${a.dataCategories.join(', ')}]`, { indent: 10 });
   field('Data categories', r.impact.dataCategories.join(', '));
   field('Art. 9 special categories', r.impact.specialCategories.join(', '));
   field('Art. 10 criminal data', r.impact.criminalData.join(', '));
@@ -100,7 +127,12 @@ export function renderIncidentReportPdf(r: IncidentReport): Promise<Buffer> {
     text(g.label);
     doc.font('Helvetica').fontSize(10);
     for (const e of g.entries) {
-      doc.font('Helvetica-Bold').text(winAnsi(`#${e.seq} ${when(e.occurredAt)} ${e.kind} (${e.author})${e.corrects ? ' [correction]' : ''}: `), { continued: true, indent: 10 });
+      doc
+        .font('Helvetica-Bold')
+        .text(
+          winAnsi(`#${e.seq} ${when(e.occurredAt)} ${e.kind} (${e.author})${e.corrects ? ' [correction]' : ''}: `),
+          { continued: true, indent: 10 },
+        );
       doc.font('Helvetica');
       text(e.body);
     }
@@ -109,7 +141,10 @@ export function renderIncidentReportPdf(r: IncidentReport): Promise<Buffer> {
 
   heading('Evidence (chain of custody)');
   if (!r.evidence.length) text('None');
-  for (const e of r.evidence) text(`- ${e.filename} (${e.sizeBytes} bytes), SHA-256 ${e.sha256}, uploaded by ${e.uploadedBy} at ${when(e.uploadedAt)}`);
+  for (const e of r.evidence)
+    text(
+      `- ${e.filename} (${e.sizeBytes} bytes), SHA-256 ${e.sha256}, uploaded by ${e.uploadedBy} at ${when(e.uploadedAt)}`,
+    );
 
   heading('Personal data breach notifications');
   if (!r.breach) text('No personal data breach recorded');
@@ -120,18 +155,30 @@ export function renderIncidentReportPdf(r: IncidentReport): Promise<Buffer> {
       doc.font('Helvetica-Bold');
       text(`Controller ${c.member}`);
       doc.font('Helvetica');
-      text(`Aware ${when(c.awareAt)}; CNIL deadline ${when(c.deadline.deadline)} (${c.deadline.state}); risk ${c.assessment?.risk ?? 'not assessed'}`, { indent: 10 });
-      for (const n of c.notices) text(`Processor notice ${when(n.sentAt)} by ${n.sentBy}: ${n.content}`, { indent: 10 });
+      text(
+        `Aware ${when(c.awareAt)}; CNIL deadline ${when(c.deadline.deadline)} (${c.deadline.state}); risk ${c.assessment?.risk ?? 'not assessed'}`,
+        { indent: 10 },
+      );
+      for (const n of c.notices)
+        text(`Processor notice ${when(n.sentAt)} by ${n.sentBy}: ${n.content}`, { indent: 10 });
       for (const n of c.notifications)
-        text(`CNIL notification (${n.phase}) ${when(n.sentAt)}${n.cnilReference ? `, ref ${n.cnilReference}` : ''}${n.late ? `, late: ${n.lateJustification}` : ''}`, { indent: 10 });
-      if (c.subjectCommunication) text(`Data subjects told ${when(c.subjectCommunication.sentAt)} (${c.subjectCommunication.method})`, { indent: 10 });
+        text(
+          `CNIL notification (${n.phase}) ${when(n.sentAt)}${n.cnilReference ? `, ref ${n.cnilReference}` : ''}${n.late ? `, late: ${n.lateJustification}` : ''}`,
+          { indent: 10 },
+        );
+      if (c.subjectCommunication)
+        text(`Data subjects told ${when(c.subjectCommunication.sentAt)} (${c.subjectCommunication.method})`, {
+          indent: 10,
+        });
     }
   }
 
   heading('Corrective actions');
   if (!r.correctiveActions.length) text('None');
   for (const a of r.correctiveActions)
-    text(`- ${a.title}: ${a.action} (owner ${a.owner}, due ${a.dueDate ?? '-'}, ${a.status}${a.review ? `, review ${a.review.result} on ${a.review.date}` : ''})`);
+    text(
+      `- ${a.title}: ${a.action} (owner ${a.owner}, due ${a.dueDate ?? '-'}, ${a.status}${a.review ? `, review ${a.review.result} on ${a.review.date}` : ''})`,
+    );
 
   doc.end();
   return done;

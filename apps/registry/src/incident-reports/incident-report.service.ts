@@ -40,9 +40,11 @@ export class IncidentReportService {
       generatedBy: RequestContext.requirePrincipal().name,
       incident,
       impact: impactOnly,
-      timeline: PHASES.map((phase) => ({ phase, label: PHASE_LABELS[phase], entries: entries.filter((e) => e.phase === phase) })).filter(
-        (g) => g.entries.length > 0,
-      ),
+      timeline: PHASES.map((phase) => ({
+        phase,
+        label: PHASE_LABELS[phase],
+        entries: entries.filter((e) => e.phase === phase),
+      })).filter((g) => g.entries.length > 0),
       evidence,
       breach,
       correctiveActions: actions,

@@ -27,7 +27,9 @@ export class IncidentReportsController {
 
   @Get('incidents/:id/report')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Incident report (JSON): record, impact, timeline by phase, evidence, notifications, actions' })
+  @ApiOperation({
+    summary: 'Incident report (JSON): record, impact, timeline by phase, evidence, notifications, actions',
+  })
   json(@Param('id') id: string) {
     return this.reports.json(id);
   }

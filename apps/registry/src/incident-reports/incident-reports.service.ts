@@ -34,8 +34,18 @@ export class IncidentReportsService {
     private readonly audit: AuditTrail,
   ) {}
 
-  private async record(action: string, entityId: string | null, r: Rendered, details: Record<string, unknown> = {}): Promise<void> {
-    await this.audit.record({ action, entityType: 'incident_report', entityId, details: { filename: r.filename, sha256: r.sha256, ...details } });
+  private async record(
+    action: string,
+    entityId: string | null,
+    r: Rendered,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.audit.record({
+      action,
+      entityType: 'incident_report',
+      entityId,
+      details: { filename: r.filename, sha256: r.sha256, ...details },
+    });
   }
 
   private rendered(content: Buffer, contentType: string, filename: string): Rendered {
@@ -57,17 +67,27 @@ export class IncidentReportsService {
     const list = await this.incidents.list(q);
     const withBreach: Set<string> = new Set(
       list.length
-        ? (await this.dataSource.query('SELECT incident_id FROM vigie_breaches WHERE incident_id = ANY($1)', [list.map((i) => i.id)])).map(
-            (r: { incident_id: string }) => String(r.incident_id),
-          )
+        ? (
+            await this.dataSource.query('SELECT incident_id FROM vigie_breaches WHERE incident_id = ANY($1)', [
+              list.map((i) => i.id),
+            ])
+          ).map((r: { incident_id: string }) => String(r.incident_id))
         : [],
     );
     const rows = list.map((i) => ({ ...i, breach: withBreach.has(i.id) }));
     const stamp = this.clock.now().toISOString().slice(0, 10);
     const out =
       format === 'csv'
-        ? this.rendered(Buffer.from(incidentLogCsv(rows), 'utf8'), 'text/csv; charset=utf-8', `incident-log-${stamp}.csv`)
-        : this.rendered(await incidentLogXlsx(rows), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `incident-log-${stamp}.xlsx`);
+        ? this.rendered(
+            Buffer.from(incidentLogCsv(rows), 'utf8'),
+            'text/csv; charset=utf-8',
+            `incident-log-${stamp}.csv`,
+          )
+        : this.rendered(
+            await incidentLogXlsx(rows),
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            `incident-log-${stamp}.xlsx`,
+          );
     await this.record('incident.log_exported', null, out, { rows: rows.length, filters: { ...q } });
     return out;
   }
@@ -100,7 +120,16 @@ export class IncidentReportsService {
       open: list.filter((i) => i.status !== 'closed').length,
       perMonthByCategory: m.perMonthByCategory,
       perMonthByMember: m.perMonthByMember,
-      actionsOverdue: { count: overdue.length, actions: overdue.map((a) => ({ id: a.id, title: a.title, owner: a.owner, dueDate: a.dueDate, incident: a.incident })) },
+      actionsOverdue: {
+        count: overdue.length,
+        actions: overdue.map((a) => ({
+          id: a.id,
+          title: a.title,
+          owner: a.owner,
+          dueDate: a.dueDate,
+          incident: a.incident,
+        })),
+      },
       breachDeadlinesOverdue: deadlines.filter((d) => d.state === 'overdue').length,
     };
   }

@@ -38,7 +38,15 @@ export class EvidenceRepository {
 
   async insert(
     m: Queryable,
-    v: { incidentId: string; filename: string; contentType: string; sha256: string; content: Buffer; description: string | null; uploadedBy: string },
+    v: {
+      incidentId: string;
+      filename: string;
+      contentType: string;
+      sha256: string;
+      content: Buffer;
+      description: string | null;
+      uploadedBy: string;
+    },
   ): Promise<Evidence> {
     const rows = await m.query(
       `INSERT INTO vigie_incident_evidence (incident_id, filename, content_type, size_bytes, sha256, content, description, uploaded_by)
@@ -49,17 +57,26 @@ export class EvidenceRepository {
   }
 
   async list(incidentId: string, m: Queryable = this.dataSource): Promise<Evidence[]> {
-    const rows = await m.query(`SELECT ${COLUMNS} FROM vigie_incident_evidence WHERE incident_id = $1 ORDER BY uploaded_at, id`, [incidentId]);
+    const rows = await m.query(
+      `SELECT ${COLUMNS} FROM vigie_incident_evidence WHERE incident_id = $1 ORDER BY uploaded_at, id`,
+      [incidentId],
+    );
     return rows.map(toEvidence);
   }
 
   async get(incidentId: string, id: string, m: Queryable = this.dataSource): Promise<Evidence | undefined> {
-    const rows = await m.query(`SELECT ${COLUMNS} FROM vigie_incident_evidence WHERE incident_id = $1 AND id = $2`, [incidentId, id]);
+    const rows = await m.query(`SELECT ${COLUMNS} FROM vigie_incident_evidence WHERE incident_id = $1 AND id = $2`, [
+      incidentId,
+      id,
+    ]);
     return rows[0] ? toEvidence(rows[0]) : undefined;
   }
 
   async content(incidentId: string, id: string, m: Queryable = this.dataSource): Promise<Buffer | undefined> {
-    const rows = await m.query('SELECT content FROM vigie_incident_evidence WHERE incident_id = $1 AND id = $2', [incidentId, id]);
+    const rows = await m.query('SELECT content FROM vigie_incident_evidence WHERE incident_id = $1 AND id = $2', [
+      incidentId,
+      id,
+    ]);
     return rows[0] ? bytes(rows[0].content) : undefined;
   }
 }

@@ -1,12 +1,4 @@
-import {
-  CiaLevel,
-  Decision,
-  IncidentCategory,
-  IncidentSource,
-  IncidentStatus,
-  Level,
-  Severity,
-} from '@vigie/isms';
+import { CiaLevel, Decision, IncidentCategory, IncidentSource, IncidentStatus, Level, Severity } from '@vigie/isms';
 import { iso, isoOrNull, strOrNull } from './sql-values';
 
 export interface IncidentMemberLink {

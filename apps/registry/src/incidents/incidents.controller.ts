@@ -43,7 +43,9 @@ export class IncidentsController {
   @Post(':id/status')
   @HttpCode(200)
   @Roles(...INCIDENT_WRITERS)
-  @ApiOperation({ summary: 'Move along the lifecycle; 409 names the allowed next states, closing needs root cause and lessons (422)' })
+  @ApiOperation({
+    summary: 'Move along the lifecycle; 409 names the allowed next states, closing needs root cause and lessons (422)',
+  })
   transition(@Param('id') id: string, @Body() dto: TransitionDto) {
     return this.incidents.transition(id, dto);
   }
@@ -76,13 +78,17 @@ export class IncidentsController {
   @ApiOperation({ summary: 'Remove a link (kind: members, applications, hosts, alerts)' })
   removeLink(@Param('id') id: string, @Param('kind') kind: string, @Param('ref') ref: string) {
     if (!(LINK_KINDS as readonly string[]).includes(kind))
-      throw new DomainError('invalid', 'invalid_link_kind', `Link kinds: ${LINK_KINDS.join(', ')}`, [{ field: 'kind', problem: `is not one of ${LINK_KINDS.join(', ')}` }]);
+      throw new DomainError('invalid', 'invalid_link_kind', `Link kinds: ${LINK_KINDS.join(', ')}`, [
+        { field: 'kind', problem: `is not one of ${LINK_KINDS.join(', ')}` },
+      ]);
     return this.incidents.removeLink(id, kind as LinkKind, ref);
   }
 
   @Get(':id/impact')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Controllers, processing activities, data and subject categories at stake, from the GDPR registry' })
+  @ApiOperation({
+    summary: 'Controllers, processing activities, data and subject categories at stake, from the GDPR registry',
+  })
   impact(@Param('id') id: string) {
     return this.incidents.impact(id);
   }

@@ -22,6 +22,14 @@ import { TimelineService } from './timeline.service';
     IsmsClock,
     { provide: RegistryImpactSource, useClass: SqlRegistryImpactSource },
   ],
-  exports: [IncidentsService, IncidentsRepository, TimelineRepository, TimelineService, EvidenceRepository, IsmsClock, RegistryImpactSource],
+  exports: [
+    IncidentsService,
+    IncidentsRepository,
+    TimelineRepository,
+    TimelineService,
+    EvidenceRepository,
+    IsmsClock,
+    RegistryImpactSource,
+  ],
 })
 export class IncidentsModule {}

@@ -59,14 +59,22 @@ export class IncidentsRepository {
    * One incident by id or reference, if in scope. With `lock`, the row is
    * locked until the transaction ends (timeline numbering, transitions).
    */
-  async find(idOrRef: string, scope: string[] | undefined, m: Queryable = this.dataSource, lock = false): Promise<Incident | undefined> {
+  async find(
+    idOrRef: string,
+    scope: string[] | undefined,
+    m: Queryable = this.dataSource,
+    lock = false,
+  ): Promise<Incident | undefined> {
     const params: unknown[] = [idOrRef];
     let where = UUID.test(idOrRef) ? 'i.id = $1' : 'i.reference = $1';
     if (scope) {
       params.push(scope);
       where += ` AND ${scopeCondition('i', 2)}`;
     }
-    const rows = await m.query(`SELECT ${INCIDENT_COLUMNS} FROM vigie_incidents i WHERE ${where}${lock ? ' FOR UPDATE' : ''}`, params);
+    const rows = await m.query(
+      `SELECT ${INCIDENT_COLUMNS} FROM vigie_incidents i WHERE ${where}${lock ? ' FOR UPDATE' : ''}`,
+      params,
+    );
     return rows[0] ? toIncident(rows[0]) : undefined;
   }
 
@@ -83,7 +91,8 @@ export class IncidentsRepository {
     if (f.severity) add('i.severity = ?', f.severity);
     if (f.from) add('i.detected_at >= ?', f.from);
     if (f.to) add('i.detected_at < ?', f.to);
-    if (f.member) add('EXISTS (SELECT 1 FROM vigie_incident_members fm WHERE fm.incident_id = i.id AND fm.member = ?)', f.member);
+    if (f.member)
+      add('EXISTS (SELECT 1 FROM vigie_incident_members fm WHERE fm.incident_id = i.id AND fm.member = ?)', f.member);
     const rows = await m.query(
       `SELECT ${INCIDENT_COLUMNS} FROM vigie_incidents i ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY i.detected_at DESC, i.reference DESC`,
       params,
@@ -118,7 +127,10 @@ export class IncidentsRepository {
   /** Removes the manual link; the row stays while the member is still derived. */
   async removeManualMember(m: Queryable, id: string, code: string): Promise<boolean> {
     const rows = returnedRows(
-      await m.query('UPDATE vigie_incident_members SET manual = false WHERE incident_id = $1 AND member = $2 AND manual RETURNING member', [id, code]),
+      await m.query(
+        'UPDATE vigie_incident_members SET manual = false WHERE incident_id = $1 AND member = $2 AND manual RETURNING member',
+        [id, code],
+      ),
     );
     await m.query('DELETE FROM vigie_incident_members WHERE incident_id = $1 AND NOT manual AND NOT derived', [id]);
     return rows.length > 0;
@@ -140,7 +152,10 @@ export class IncidentsRepository {
     const out = new Map<string, IncidentLinks>();
     for (const id of ids) out.set(id, { applications: [], hosts: [], alerts: [] });
     if (!ids.length) return out;
-    const rows = await m.query('SELECT incident_id, kind, ref FROM vigie_incident_links WHERE incident_id = ANY($1) ORDER BY added_at, ref', [ids]);
+    const rows = await m.query(
+      'SELECT incident_id, kind, ref FROM vigie_incident_links WHERE incident_id = ANY($1) ORDER BY added_at, ref',
+      [ids],
+    );
     const key = { application: 'applications', host: 'hosts', alert: 'alerts' } as const;
     for (const r of rows) out.get(String(r.incident_id))?.[key[r.kind as keyof typeof key]].push(String(r.ref));
     return out;
@@ -156,7 +171,10 @@ export class IncidentsRepository {
 
   async removeLink(m: Queryable, id: string, kind: string, ref: string): Promise<boolean> {
     const rows = returnedRows(
-      await m.query('DELETE FROM vigie_incident_links WHERE incident_id = $1 AND kind = $2 AND ref = $3 RETURNING ref', [id, kind, ref]),
+      await m.query(
+        'DELETE FROM vigie_incident_links WHERE incident_id = $1 AND kind = $2 AND ref = $3 RETURNING ref',
+        [id, kind, ref],
+      ),
     );
     return rows.length > 0;
   }

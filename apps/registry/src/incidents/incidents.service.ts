@@ -135,7 +135,13 @@ export class IncidentsService {
       await this.rederive(m, created.id);
       const view = await this.get(created.id, m);
       await this.audit.record(
-        { action: 'incident.created', entityType: 'incident', entityId: view.reference, member: view.members[0]?.member ?? null, after: view },
+        {
+          action: 'incident.created',
+          entityType: 'incident',
+          entityId: view.reference,
+          member: view.members[0]?.member ?? null,
+          after: view,
+        },
         m,
       );
       return view;
@@ -145,13 +151,15 @@ export class IncidentsService {
   async update(idOrRef: string, dto: UpdateIncidentDto): Promise<IncidentView> {
     return this.dataSource.transaction(async (m) => {
       const before = await this.require(idOrRef, m, true);
-      if (before.status === 'closed') throw new DomainError('conflict', 'incident_closed', `${before.reference} is closed`);
+      if (before.status === 'closed')
+        throw new DomainError('conflict', 'incident_closed', `${before.reference} is closed`);
       const cia = {
         confidentiality: dto.confidentiality ?? before.cia.confidentiality,
         integrity: dto.integrity ?? before.cia.integrity,
         availability: dto.availability ?? before.cia.availability,
       };
-      const impact = dto.impact ?? (dto.confidentiality || dto.integrity || dto.availability ? impactFromCia(cia) : before.impact);
+      const impact =
+        dto.impact ?? (dto.confidentiality || dto.integrity || dto.availability ? impactFromCia(cia) : before.impact);
       const urgency = dto.urgency ?? before.urgency;
       const occurred = dto.occurredAt ?? before.occurredAt;
       const detected = dto.detectedAt ?? before.detectedAt;
@@ -182,7 +190,14 @@ export class IncidentsService {
       await this.repo.update(m, before.id, values);
       const after = await this.get(before.id, m);
       await this.audit.record(
-        { action: 'incident.updated', entityType: 'incident', entityId: after.reference, member: after.members[0]?.member ?? null, before, after },
+        {
+          action: 'incident.updated',
+          entityType: 'incident',
+          entityId: after.reference,
+          member: after.members[0]?.member ?? null,
+          before,
+          after,
+        },
         m,
       );
       return after;
@@ -195,7 +210,11 @@ export class IncidentsService {
       const before = await this.require(idOrRef, m, true);
       const rootCause = dto.rootCause ?? before.rootCause;
       const lessonsLearned = dto.lessonsLearned ?? before.lessonsLearned;
-      const check = checkTransition(before.status, dto.status, { decision: before.decision?.decision ?? null, rootCause, lessonsLearned });
+      const check = checkTransition(before.status, dto.status, {
+        decision: before.decision?.decision ?? null,
+        rootCause,
+        lessonsLearned,
+      });
       if (!check.ok) {
         if (check.reason === 'not_allowed')
           throw new DomainError(
@@ -220,7 +239,11 @@ export class IncidentsService {
           check.fields.map((f) => ({ field: f, problem: 'is required to close an incident' })),
         );
       }
-      const values: Record<string, unknown> = { status: dto.status, root_cause: rootCause, lessons_learned: lessonsLearned };
+      const values: Record<string, unknown> = {
+        status: dto.status,
+        root_cause: rootCause,
+        lessons_learned: lessonsLearned,
+      };
       const at = this.clock.now().toISOString();
       const col = STATUS_TIME[dto.status];
       if (col) values[col] = at;
@@ -254,9 +277,18 @@ export class IncidentsService {
     return this.dataSource.transaction(async (m) => {
       const before = await this.require(idOrRef, m, true);
       if (!canDecide(before.status))
-        throw new DomainError('conflict', 'decision_closed', `The event-vs-incident decision is taken at triage; ${before.reference} is ${before.status}`);
+        throw new DomainError(
+          'conflict',
+          'decision_closed',
+          `The event-vs-incident decision is taken at triage; ${before.reference} is ${before.status}`,
+        );
       const at = this.clock.now().toISOString();
-      await this.repo.update(m, before.id, { decision: dto.decision, decision_by: actor, decision_at: at, decision_rationale: dto.rationale });
+      await this.repo.update(m, before.id, {
+        decision: dto.decision,
+        decision_by: actor,
+        decision_at: at,
+        decision_rationale: dto.rationale,
+      });
       await this.timeline.append(m, before.id, {
         kind: 'decision',
         status: before.status,
@@ -296,29 +328,57 @@ export class IncidentsService {
         for (const ref of new Set(dto[kind] ?? []))
           if (await this.repo.addLink(m, inc.id, LINK_KIND[kind], ref, actor)) added.push(`${LINK_KIND[kind]} ${ref}`);
       if (added.length)
-        await this.timeline.append(m, inc.id, { kind: 'observation', status: inc.status, body: `Linked: ${added.join(', ')}`, author: actor });
+        await this.timeline.append(m, inc.id, {
+          kind: 'observation',
+          status: inc.status,
+          body: `Linked: ${added.join(', ')}`,
+          author: actor,
+        });
       await this.rederive(m, inc.id);
       const v = await this.get(inc.id, m);
       await this.audit.record(
-        { action: 'incident.linked', entityType: 'incident', entityId: v.reference, member: v.members[0]?.member ?? null, details: { added } },
+        {
+          action: 'incident.linked',
+          entityType: 'incident',
+          entityId: v.reference,
+          member: v.members[0]?.member ?? null,
+          details: { added },
+        },
         m,
       );
       return { members: v.members, ...v.links };
     });
   }
 
-  async removeLink(idOrRef: string, kind: LinkKind, ref: string): Promise<IncidentLinks & { members: IncidentView['members'] }> {
+  async removeLink(
+    idOrRef: string,
+    kind: LinkKind,
+    ref: string,
+  ): Promise<IncidentLinks & { members: IncidentView['members'] }> {
     const actor = this.actor();
     return this.dataSource.transaction(async (m) => {
       const inc = await this.require(idOrRef, m, true);
       const removed =
-        kind === 'members' ? await this.repo.removeManualMember(m, inc.id, ref) : await this.repo.removeLink(m, inc.id, LINK_KIND[kind], ref);
+        kind === 'members'
+          ? await this.repo.removeManualMember(m, inc.id, ref)
+          : await this.repo.removeLink(m, inc.id, LINK_KIND[kind], ref);
       if (!removed) throw new DomainError('not_found', 'link_not_found', `No ${kind} link ${ref} on ${inc.reference}`);
-      await this.timeline.append(m, inc.id, { kind: 'observation', status: inc.status, body: `Unlinked ${kind} ${ref}`, author: actor });
+      await this.timeline.append(m, inc.id, {
+        kind: 'observation',
+        status: inc.status,
+        body: `Unlinked ${kind} ${ref}`,
+        author: actor,
+      });
       await this.rederive(m, inc.id);
       const v = await this.get(inc.id, m);
       await this.audit.record(
-        { action: 'incident.unlinked', entityType: 'incident', entityId: v.reference, member: v.members[0]?.member ?? null, details: { kind, ref } },
+        {
+          action: 'incident.unlinked',
+          entityType: 'incident',
+          entityId: v.reference,
+          member: v.members[0]?.member ?? null,
+          details: { kind, ref },
+        },
         m,
       );
       return { members: v.members, ...v.links };
@@ -336,7 +396,11 @@ export class IncidentsService {
   private async rederive(m: Queryable, incidentId: string): Promise<Impact> {
     const links = (await this.repo.links(m, [incidentId])).get(incidentId)!;
     const impact = await this.impactSource.impactOf(links.applications, links.hosts, m);
-    await this.repo.syncDerivedMembers(m, incidentId, impact.controllers.map((c) => c.member));
+    await this.repo.syncDerivedMembers(
+      m,
+      incidentId,
+      impact.controllers.map((c) => c.member),
+    );
     if (impact.personalDataBreachSuspected) await this.repo.update(m, incidentId, { personal_data_suspected: true });
     return impact;
   }

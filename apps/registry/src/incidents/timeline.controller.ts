@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '@vigie/auth';
@@ -21,7 +32,10 @@ export class TimelineController {
 
   @Post('timeline')
   @Roles(...TIMELINE_WRITERS)
-  @ApiOperation({ summary: 'Append an entry; entries are never edited or deleted: a correction is a new entry naming the one it corrects' })
+  @ApiOperation({
+    summary:
+      'Append an entry; entries are never edited or deleted: a correction is a new entry naming the one it corrects',
+  })
   append(@Param('id') id: string, @Body() dto: TimelineEntryDto) {
     return this.timeline.append(id, dto);
   }
@@ -37,7 +51,9 @@ export class TimelineController {
   @Roles(...TIMELINE_WRITERS)
   @ApiConsumes('multipart/form-data', 'application/json')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } }))
-  @ApiOperation({ summary: `Upload evidence (multipart \`file\`, or JSON base64); over ${EVIDENCE_MAX_BYTES} bytes: 413` })
+  @ApiOperation({
+    summary: `Upload evidence (multipart \`file\`, or JSON base64); over ${EVIDENCE_MAX_BYTES} bytes: 413`,
+  })
   upload(@Param('id') id: string, @Body() dto: EvidenceUploadDto, @UploadedFile() file?: File) {
     return this.timeline.upload(id, dto, file);
   }
@@ -52,7 +68,11 @@ export class TimelineController {
   @Get('evidence/:evidenceId/content')
   @Roles(...READERS)
   @ApiOperation({ summary: 'The evidence file, checked against its SHA-256 (download audited)' })
-  async content(@Param('id') id: string, @Param('evidenceId', ParseUUIDPipe) evidenceId: string, @Res({ passthrough: true }) res: Response) {
+  async content(
+    @Param('id') id: string,
+    @Param('evidenceId', ParseUUIDPipe) evidenceId: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { evidence, content } = await this.timeline.download(id, evidenceId);
     res.setHeader('content-type', evidence.contentType);
     res.setHeader('content-disposition', `attachment; filename="${evidence.filename.replace(/["\\\r\n]/g, '_')}"`);

@@ -59,18 +59,33 @@ export class TimelineRepository {
        SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4, $5, COALESCE($6::timestamptz, now()), $7, $8, $9
        FROM vigie_incident_timeline WHERE incident_id = $1
        RETURNING ${COLUMNS}`,
-      [incidentId, e.kind, e.status, phaseOf(e.status), e.body, e.occurredAt ?? null, e.author, e.corrects ?? null, e.evidenceId ?? null],
+      [
+        incidentId,
+        e.kind,
+        e.status,
+        phaseOf(e.status),
+        e.body,
+        e.occurredAt ?? null,
+        e.author,
+        e.corrects ?? null,
+        e.evidenceId ?? null,
+      ],
     );
     return toEntry(rows[0]);
   }
 
   async list(incidentId: string, m: Queryable = this.dataSource): Promise<TimelineEntry[]> {
-    const rows = await m.query(`SELECT ${COLUMNS} FROM vigie_incident_timeline WHERE incident_id = $1 ORDER BY seq`, [incidentId]);
+    const rows = await m.query(`SELECT ${COLUMNS} FROM vigie_incident_timeline WHERE incident_id = $1 ORDER BY seq`, [
+      incidentId,
+    ]);
     return rows.map(toEntry);
   }
 
   async exists(m: Queryable, incidentId: string, entryId: string): Promise<boolean> {
-    const rows = await m.query('SELECT 1 FROM vigie_incident_timeline WHERE incident_id = $1 AND id = $2', [incidentId, entryId]);
+    const rows = await m.query('SELECT 1 FROM vigie_incident_timeline WHERE incident_id = $1 AND id = $2', [
+      incidentId,
+      entryId,
+    ]);
     return rows.length > 0;
   }
 }

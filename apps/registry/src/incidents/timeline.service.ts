@@ -47,9 +47,12 @@ export class TimelineService {
     return this.dataSource.transaction(async (m) => {
       const inc = await this.incidents.require(idOrRef, m, true);
       if (dto.corrects && !(await this.timeline.exists(m, inc.id, dto.corrects)))
-        throw new DomainError('unprocessable', 'unknown_entry', `No timeline entry ${dto.corrects} on ${inc.reference}`, [
-          { field: 'corrects', problem: 'is not an entry of this incident' },
-        ]);
+        throw new DomainError(
+          'unprocessable',
+          'unknown_entry',
+          `No timeline entry ${dto.corrects} on ${inc.reference}`,
+          [{ field: 'corrects', problem: 'is not an entry of this incident' }],
+        );
       const entry = await this.timeline.append(m, inc.id, {
         kind: dto.kind,
         status: inc.status,
@@ -90,7 +93,11 @@ export class TimelineService {
     const content = (await this.evidence.content(evidence.incidentId, evidenceId))!;
     const actual = createHash('sha256').update(content).digest('hex');
     if (actual !== evidence.sha256)
-      throw new DomainError('unavailable', 'evidence_corrupted', `Evidence ${evidenceId} no longer matches its SHA-256`);
+      throw new DomainError(
+        'unavailable',
+        'evidence_corrupted',
+        `Evidence ${evidenceId} no longer matches its SHA-256`,
+      );
     await this.audit.record({
       action: 'incident.evidence_downloaded',
       entityType: 'incident_evidence',
@@ -111,10 +118,17 @@ export class TimelineService {
       contentType = dto.contentType ?? file.mimetype ?? 'application/octet-stream';
     } else {
       if (dto.contentBase64 === undefined || !dto.filename)
-        throw new DomainError('invalid', 'evidence_missing', 'Send a multipart `file` part, or JSON with filename and contentBase64', [
-          ...(dto.filename ? [] : [{ field: 'filename', problem: 'is required with contentBase64' }]),
-          ...(dto.contentBase64 === undefined ? [{ field: 'contentBase64', problem: 'is required (or upload a multipart file)' }] : []),
-        ]);
+        throw new DomainError(
+          'invalid',
+          'evidence_missing',
+          'Send a multipart `file` part, or JSON with filename and contentBase64',
+          [
+            ...(dto.filename ? [] : [{ field: 'filename', problem: 'is required with contentBase64' }]),
+            ...(dto.contentBase64 === undefined
+              ? [{ field: 'contentBase64', problem: 'is required (or upload a multipart file)' }]
+              : []),
+          ],
+        );
       content = Buffer.from(dto.contentBase64, 'base64');
       filename = dto.filename;
       contentType = dto.contentType ?? 'application/octet-stream';
@@ -123,7 +137,10 @@ export class TimelineService {
       throw new DomainError('too_large', 'evidence_too_large', `Evidence over ${EVIDENCE_MAX_BYTES} bytes`, [
         { field: file ? 'file' : 'contentBase64', problem: `exceeds ${EVIDENCE_MAX_BYTES} bytes` },
       ]);
-    if (content.length === 0) throw new DomainError('invalid', 'evidence_empty', 'Empty evidence file', [{ field: file ? 'file' : 'contentBase64', problem: 'is empty' }]);
+    if (content.length === 0)
+      throw new DomainError('invalid', 'evidence_empty', 'Empty evidence file', [
+        { field: file ? 'file' : 'contentBase64', problem: 'is empty' },
+      ]);
     const sha256 = createHash('sha256').update(content).digest('hex');
     const uploadedBy = RequestContext.requirePrincipal().name;
     return this.dataSource.transaction(async (m) => {
@@ -145,7 +162,13 @@ export class TimelineService {
         evidenceId: e.id,
       });
       await this.audit.record(
-        { action: 'incident.evidence_added', entityType: 'incident_evidence', entityId: e.id, member: await this.firstMember(inc.id, m), after: e },
+        {
+          action: 'incident.evidence_added',
+          entityType: 'incident_evidence',
+          entityId: e.id,
+          member: await this.firstMember(inc.id, m),
+          after: e,
+        },
         m,
       );
       return e;

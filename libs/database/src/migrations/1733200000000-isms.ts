@@ -105,7 +105,9 @@ export class Isms1733200000000 implements MigrationInterface {
         RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'P0001';
       END $$`);
     for (const t of ['vigie_incident_timeline', 'vigie_incident_evidence'])
-      await q.query(`CREATE TRIGGER ${t}_append_only BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION vigie_refuse_change()`);
+      await q.query(
+        `CREATE TRIGGER ${t}_append_only BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION vigie_refuse_change()`,
+      );
 
     await q.query(`
       CREATE TABLE vigie_breaches (

@@ -39,7 +39,9 @@ export class OpenBreachDto {
   members?: string[];
 }
 
-export class UpdateBreachDto extends PartialType(PickType(OpenBreachDto, ['consortiumAwareAt', 'nature', 'subjectsApprox', 'recordsApprox'] as const)) {}
+export class UpdateBreachDto extends PartialType(
+  PickType(OpenBreachDto, ['consortiumAwareAt', 'nature', 'subjectsApprox', 'recordsApprox'] as const),
+) {}
 
 /** The processor telling a controller (Art. 33(2)). */
 export class NoticeDto {
@@ -80,8 +82,14 @@ export class RiskAssessmentDto {
   @MaxLength(20000)
   rationale: string;
 
-  @ApiPropertyOptional({ description: 'Art. 34(3)(a): data unintelligible (encryption)' }) @IsOptional() @IsBoolean() encrypted?: boolean;
-  @ApiPropertyOptional({ description: 'Art. 34(3)(b): measures make the high risk no longer likely' }) @IsOptional() @IsBoolean() mitigated?: boolean;
+  @ApiPropertyOptional({ description: 'Art. 34(3)(a): data unintelligible (encryption)' })
+  @IsOptional()
+  @IsBoolean()
+  encrypted?: boolean;
+  @ApiPropertyOptional({ description: 'Art. 34(3)(b): measures make the high risk no longer likely' })
+  @IsOptional()
+  @IsBoolean()
+  mitigated?: boolean;
   @ApiPropertyOptional({ description: 'Art. 34(3)(c): disproportionate effort: public communication' })
   @IsOptional()
   @IsBoolean()
@@ -100,14 +108,38 @@ export class NotificationDto {
   @ApiProperty({ example: 'ivry' }) @Matches(MEMBER_CODE, { message: 'member must be a member code' }) member: string;
   @ApiProperty({ enum: NOTIFICATION_PHASES }) @IsIn(NOTIFICATION_PHASES) phase: NotificationPhase;
   @ApiProperty() @IsISO8601({ strict: true }) sentAt: string;
-  @ApiPropertyOptional({ example: 'CNIL-NOT-2026-012345' }) @IsOptional() @IsString() @MaxLength(120) cnilReference?: string;
-  @ApiPropertyOptional({ description: '(a) nature, categories of subjects and records' }) @IsOptional() @IsString() @MaxLength(20000) nature?: string;
+  @ApiPropertyOptional({ example: 'CNIL-NOT-2026-012345' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  cnilReference?: string;
+  @ApiPropertyOptional({ description: '(a) nature, categories of subjects and records' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  nature?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) subjectsApprox?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) recordsApprox?: number;
-  @ApiPropertyOptional({ description: '(b) DPO or contact point' }) @IsOptional() @IsString() @MaxLength(2000) dpoContact?: string;
-  @ApiPropertyOptional({ description: '(c) likely consequences' }) @IsOptional() @IsString() @MaxLength(20000) consequences?: string;
-  @ApiPropertyOptional({ description: '(d) measures taken or proposed' }) @IsOptional() @IsString() @MaxLength(20000) measures?: string;
-  @ApiPropertyOptional({ description: 'Reasons for the delay, required past the 72 h' }) @IsOptional() @IsString() @MaxLength(20000) lateJustification?: string;
+  @ApiPropertyOptional({ description: '(b) DPO or contact point' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  dpoContact?: string;
+  @ApiPropertyOptional({ description: '(c) likely consequences' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  consequences?: string;
+  @ApiPropertyOptional({ description: '(d) measures taken or proposed' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  measures?: string;
+  @ApiPropertyOptional({ description: 'Reasons for the delay, required past the 72 h' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  lateJustification?: string;
 }
 
 export class SubjectCommunicationDto {

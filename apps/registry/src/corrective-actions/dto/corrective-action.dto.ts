@@ -21,9 +21,21 @@ export class CreateCorrectiveActionDto {
 
   @ApiProperty({ example: 'Enforce MFA on webmail' }) @IsString() @MinLength(3) @MaxLength(300) title: string;
   @ApiProperty({ description: 'The nonconformity' }) @IsString() @MinLength(3) @MaxLength(20000) nonconformity: string;
-  @ApiPropertyOptional({ description: 'Immediate correction (10.2 a)' }) @IsOptional() @IsString() @MaxLength(20000) correction?: string;
-  @ApiPropertyOptional({ description: 'Root cause (10.2 b)' }) @IsOptional() @IsString() @MaxLength(20000) rootCause?: string;
-  @ApiProperty({ description: 'The corrective action (10.2 c)' }) @IsString() @MinLength(3) @MaxLength(20000) action: string;
+  @ApiPropertyOptional({ description: 'Immediate correction (10.2 a)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  correction?: string;
+  @ApiPropertyOptional({ description: 'Root cause (10.2 b)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  rootCause?: string;
+  @ApiProperty({ description: 'The corrective action (10.2 c)' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(20000)
+  action: string;
   @ApiProperty({ example: 'DSI - pôle infrastructure' }) @IsString() @MinLength(2) @MaxLength(200) owner: string;
 
   @ApiPropertyOptional({ example: '2026-06-30' })
@@ -34,7 +46,16 @@ export class CreateCorrectiveActionDto {
 }
 
 export class UpdateCorrectiveActionDto extends PartialType(
-  PickType(CreateCorrectiveActionDto, ['title', 'nonconformity', 'correction', 'rootCause', 'action', 'owner', 'dueDate', 'member'] as const),
+  PickType(CreateCorrectiveActionDto, [
+    'title',
+    'nonconformity',
+    'correction',
+    'rootCause',
+    'action',
+    'owner',
+    'dueDate',
+    'member',
+  ] as const),
 ) {}
 
 /** The effectiveness review (10.2 d): required to close. */
@@ -44,7 +65,11 @@ export class ReviewDto {
   @IsISO8601({ strict: true })
   date: string;
 
-  @ApiProperty({ example: 'Phishing simulation on 200 agents' }) @IsString() @MinLength(3) @MaxLength(5000) method: string;
+  @ApiProperty({ example: 'Phishing simulation on 200 agents' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(5000)
+  method: string;
   @ApiProperty({ enum: REVIEW_RESULTS }) @IsIn(REVIEW_RESULTS) result: ReviewResult;
   @ApiProperty({ example: 'RSSI' }) @IsString() @MinLength(2) @MaxLength(200) reviewer: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) notes?: string;
@@ -56,7 +81,11 @@ export class ActionStatusDto {
 
 export class ActionQueryDto {
   @ApiPropertyOptional({ enum: ACTION_STATUSES }) @IsOptional() @IsIn(ACTION_STATUSES) status?: string;
-  @ApiPropertyOptional({ description: 'Incident id or reference' }) @IsOptional() @IsString() @MaxLength(60) incident?: string;
+  @ApiPropertyOptional({ description: 'Incident id or reference' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  incident?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(MEMBER_CODE) member?: string;
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) overdue?: string;
 }

@@ -41,15 +41,18 @@ export class SqlRegistryImpactSource extends RegistryImpactSource {
 
   private async present(db: Queryable): Promise<boolean> {
     if (this.registryPresent) return true;
-    const rows = await db.query(`SELECT to_regclass('vigie_applications') IS NOT NULL AND to_regclass('vigie_activity_applications') IS NOT NULL AS ok`);
+    const rows = await db.query(
+      `SELECT to_regclass('vigie_applications') IS NOT NULL AND to_regclass('vigie_activity_applications') IS NOT NULL AS ok`,
+    );
     this.registryPresent = Boolean(rows[0]?.ok);
     return this.registryPresent;
   }
 
   private async flags(db: Queryable): Promise<CategoryFlags> {
-    const rows: Array<{ code: string; category_group: string | null; article: string | null; regulated: boolean }> = await db.query(
-      `SELECT code, category_group, article, regulated FROM vigie_gdpr_reference WHERE kind = 'data-categories'`,
-    );
+    const rows: Array<{ code: string; category_group: string | null; article: string | null; regulated: boolean }> =
+      await db.query(
+        `SELECT code, category_group, article, regulated FROM vigie_gdpr_reference WHERE kind = 'data-categories'`,
+      );
     const f: CategoryFlags = { special: new Set(), criminal: new Set(), nir: new Set() };
     for (const r of rows) {
       if (r.article?.startsWith('9')) f.special.add(r.code);
@@ -94,7 +97,10 @@ export class SqlRegistryImpactSource extends RegistryImpactSource {
         ),
       );
     const users: Array<{ application_id: string; member: string }> = appIds.length
-      ? await db.query('SELECT application_id, member FROM vigie_application_members WHERE application_id::text = ANY($1) ORDER BY member', [appIds])
+      ? await db.query(
+          'SELECT application_id, member FROM vigie_application_members WHERE application_id::text = ANY($1) ORDER BY member',
+          [appIds],
+        )
       : [];
     const activityRows: Array<Record<string, unknown>> = appIds.length
       ? await db.query(
@@ -110,7 +116,8 @@ export class SqlRegistryImpactSource extends RegistryImpactSource {
     const activities = new Map<string, ImpactedActivity>();
     for (const r of activityRows) {
       const id = String(r.id);
-      const content = json<{ dataCategories?: Array<{ code: string }>; dataSubjects?: Array<{ code: string }> }>(r.content) ?? {};
+      const content =
+        json<{ dataCategories?: Array<{ code: string }>; dataSubjects?: Array<{ code: string }> }>(r.content) ?? {};
       const existing = activities.get(id);
       if (existing) {
         existing.applications = sorted([...existing.applications, String(r.application_id)]);
@@ -148,7 +155,10 @@ export class SqlRegistryImpactSource extends RegistryImpactSource {
     }
 
     const allActivities = [...activities.values()];
-    const dataCategories = sorted([...allActivities.flatMap((a) => a.dataCategories), ...apps.flatMap((a) => a.data_categories.map((d) => d.code))]);
+    const dataCategories = sorted([
+      ...allActivities.flatMap((a) => a.dataCategories),
+      ...apps.flatMap((a) => a.data_categories.map((d) => d.code)),
+    ]);
     const found = new Set(appIds);
     const matchedHosts = new Set([...hostsOf.values()].flat());
     return {
@@ -158,7 +168,10 @@ export class SqlRegistryImpactSource extends RegistryImpactSource {
       specialCategories: dataCategories.filter((c) => flags.special.has(c)),
       criminalData: dataCategories.filter((c) => flags.criminal.has(c)),
       nir: dataCategories.some((c) => flags.nir.has(c)),
-      subjectCategories: sorted([...allActivities.flatMap((a) => a.subjectCategories), ...apps.flatMap((a) => a.data_subjects.map((d) => d.code))]),
+      subjectCategories: sorted([
+        ...allActivities.flatMap((a) => a.subjectCategories),
+        ...apps.flatMap((a) => a.data_subjects.map((d) => d.code)),
+      ]),
       unknown: {
         applications: applicationIds.filter((a) => !found.has(a.toLowerCase())),
         hosts: hosts.filter((h) => !matchedHosts.has(h.trim().toLowerCase())),
