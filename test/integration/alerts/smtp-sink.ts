@@ -3,7 +3,22 @@ import { createServer, Server, Socket } from 'node:net';
 export interface ReceivedMail {
   from: string;
   to: string[];
+  /** The message as received, with quoted-printable bodies decoded. */
   data: string;
+}
+
+/** Undo quoted-printable (RFC 2045): soft line breaks and `=XX` bytes, read as UTF-8. */
+export function decodeQuotedPrintable(text: string): string {
+  const joined = text.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < joined.length; i++) {
+    const hex = joined.slice(i + 1, i + 3);
+    if (joined[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(joined[i], 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
 }
 
 /**
@@ -35,7 +50,7 @@ export class SmtpSink {
         buffer = buffer.slice(i + 2);
         if (data) {
           if (line === '.') {
-            this.mails.push({ from, to, data: data.join('\r\n') });
+            this.mails.push({ from, to, data: decodeQuotedPrintable(data.join('\r\n')) });
             data = null;
             from = '';
             to = [];
