@@ -84,7 +84,7 @@ export class VigieConfig {
 }
 
 /** Environment variables read elsewhere, not settings. */
-const NON_SETTING_ENV = new Set(['VIGIE_CONFIG', 'VIGIE_PROFILE', 'VIGIE_ADMIN_PASSWORD', 'VIGIE_CONFIG_DIR']);
+const NON_SETTING_ENV = new Set(['VIGIE_CONFIG', 'VIGIE_PROFILE', 'VIGIE_ADMIN_PASSWORD', 'VIGIE_CONFIG_DIR', 'VIGIE_SEED_DEMO', 'VIGIE_TEST_DATABASE_URL', 'VIGIE_NO_LOSS_N', 'VIGIE_SERVICES_DIR']);
 
 function coerce(spec: SettingSpec, raw: unknown): { value: unknown } | { error: string } {
   const empty = raw === undefined || raw === null || raw === '';
