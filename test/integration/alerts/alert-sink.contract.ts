@@ -26,7 +26,12 @@ export function alertSinkContract(overrides: () => Record<string, unknown>): voi
     };
   };
   const alertsOf = async (ruleId: string) =>
-    (await admin.get(`/api/v1/alerts?rule=${ruleId}&limit=100`)).body.items as Array<Record<string, any>>;
+    (await admin.get(`/api/v1/alerts?rule=${ruleId}&limit=100`)).body.items as Array<{
+      id: string;
+      count: number;
+      status: string;
+      members: string[];
+    }>;
   const detail = async (id: string) => (await admin.get(`/api/v1/alerts/${id}`)).body;
 
   beforeAll(async () => {
