@@ -1,0 +1,65 @@
+import { Button, Group, Modal, NativeSelect, Stack, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CLOSE_REASONS } from '../../api/enums';
+import type { CloseReason } from '../../api/responses';
+
+interface Props {
+  count: number;
+  opened: boolean;
+  onCancel(): void;
+  onConfirm(reason: CloseReason, comment: string): Promise<void>;
+}
+
+/** Closing alerts needs a reason and a comment (the API refuses otherwise). */
+export function CloseModal({ count, opened, onCancel, onConfirm }: Props) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState<CloseReason>('false_positive');
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal
+      opened={opened}
+      onClose={onCancel}
+      title={t('alerts.closeTitle', { count })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setBusy(true);
+          void onConfirm(reason, comment.trim()).finally(() => {
+            setBusy(false);
+            setComment('');
+          });
+        }}
+      >
+        <Stack>
+          <NativeSelect
+            label={t('alerts.closeReason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value as CloseReason)}
+            data={CLOSE_REASONS.map((r) => ({ value: r, label: t(`closeReason.${r}`) }))}
+            data-autofocus
+          />
+          <Textarea
+            label={t('alerts.closeComment')}
+            description={t('alerts.closeCommentHint')}
+            required
+            minRows={3}
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color="red.9" loading={busy} disabled={!comment.trim()}>
+              {t('alerts.closeSelected')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
