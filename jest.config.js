@@ -13,7 +13,7 @@ const swc = [
     sourceMaps: 'inline',
   },
 ];
-const libs = ['contracts', 'config', 'database', 'bus', 'event-store', 'observability', 'syslog', 'ecs', 'sigma', 'kql', 'core', 'auth', 'audit', 'gdpr', 'isms', 'triage'];
+const libs = ['contracts', 'config', 'database', 'bus', 'event-store', 'observability', 'syslog', 'ecs', 'sigma', 'kql', 'core', 'auth', 'audit', 'gdpr', 'isms', 'triage', 'evidence'];
 const moduleNameMapper = Object.fromEntries([
   ...libs.map((l) => [`^@vigie/${l}$`, `<rootDir>/libs/${l}/src`]),
   ['^@vigie/testing$', '<rootDir>/test/support'],
