@@ -111,6 +111,16 @@ async function buildIsmsOfB(admin: ApiClient): Promise<void> {
   ismsB.markers.push(id, inc.body.reference, ev.body.id, act.body.id);
 }
 
+/** An evidence export of member B, made by an admin (jobs are visible to their creator and admins only). */
+const evidenceB = { exportId: '', markers: [] as string[] };
+
+async function buildEvidenceOfB(admin: ApiClient): Promise<void> {
+  const r = await admin.post('/api/v1/evidence/exports', { from: '2020-01-01', to: '2099-01-01', member: B });
+  expect(r.status).toBe(202);
+  evidenceB.exportId = r.body.id;
+  evidenceB.markers = [r.body.id];
+}
+
 async function buildWorld(overrides: Record<string, unknown>): Promise<World> {
   process.env.VIGIE_ADMIN_PASSWORD = ADMIN_PASSWORD;
   const t = await startEmbeddedApp(overrides);
@@ -151,12 +161,13 @@ async function buildWorld(overrides: Record<string, unknown>): Promise<World> {
   await buildGdprOfB(admin, anon);
   await buildAlertsOfB(t, admin);
   await buildIsmsOfB(admin);
+  await buildEvidenceOfB(admin);
   return {
     t,
     admin,
     refA: await anon.login('ref-alpha', USER_PASSWORD),
     auditor: await anon.login('auditor', USER_PASSWORD),
-    b: { member: B, apiKeyId: keyB.body.id, userId: userB, markers: [B, 'Office Beta Habitat', keyB.body.id, 'beta-shipper-secret-name', '10.2.0.0/16', 'tenancy-evt-b1', 'zq-beta-vault-host', 'zq-beta-treasurer', '10.2.0.77', ...gdprB.markers, ...alertsB.markers, ...ismsB.markers] },
+    b: { member: B, apiKeyId: keyB.body.id, userId: userB, markers: [B, 'Office Beta Habitat', keyB.body.id, 'beta-shipper-secret-name', '10.2.0.0/16', 'tenancy-evt-b1', 'zq-beta-vault-host', 'zq-beta-treasurer', '10.2.0.77', ...gdprB.markers, ...alertsB.markers, ...ismsB.markers, ...evidenceB.markers] },
   };
 }
 
@@ -179,6 +190,7 @@ function fillPath(route: RouteInfo, w: World): string {
     if (name === 'ref' && route.controller === 'IncidentsController') return 'zq-beta-alert-link';
     if (name === 'evidenceId' && route.controller === 'TimelineController') return ismsB.evidenceId;
     if (name === 'id' && route.controller === 'CorrectiveActionsController') return ismsB.actionId;
+    if (name === 'id' && route.controller === 'EvidenceController') return evidenceB.exportId;
     throw new Error(`tenancy suite: no fixture of member B for :${name} in ${route.method} ${route.path} (${route.controller}); add one`);
   });
 }
@@ -201,6 +213,7 @@ const BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/v1/exceptions': () => ({ ruleId: 'zq-beta-alert-rule', member: B, reason: 'intrusion', expiresAt: new Date(Date.now() + 86_400_000).toISOString() }),
   'POST /api/v1/incidents': () => ({ title: 'zq-intrusion-incident', source: 'other', category: 'other', members: [B] }),
   'POST /api/v1/corrective-actions': () => ({ source: 'audit', member: B, title: 'zq-intrusion-action', nonconformity: 'intrusion', action: 'intrusion', owner: 'intruder' }),
+  'POST /api/v1/evidence/exports': () => ({ from: '2020-01-01', to: '2099-01-01', member: B }),
   'POST /api/v1/notification-channels': () => ({ name: 'zq-intrusion-channel', kind: 'webhook', url: 'http://127.0.0.1:9/x', members: [B] }),
 };
 
@@ -208,6 +221,9 @@ const BODIES: Record<string, (w: World) => unknown> = {
 const GLOBAL_READS = new Set(['GET /api/v1/rules/:id']);
 
 /** Routes that concern the caller only (their own session), not member data. */
+/** Writes an auditor may make: generating evidence bundles (read-only on the data). */
+const AUDITOR_WRITES = new Set(['POST /api/v1/evidence/exports']);
+
 const SELF_ROUTES = new Set(['POST /api/v1/auth/logout', 'GET /api/v1/auth/me', 'POST /api/v1/auth/password']);
 
 function tenancySuite(overrides: () => Record<string, unknown>): void {
@@ -262,7 +278,7 @@ function tenancySuite(overrides: () => Record<string, unknown>): void {
   it('refuses every write of an auditor', async () => {
     for (const route of routes) {
       const key = `${route.method} ${route.path}`;
-      if (route.method === 'GET' || route.access?.kind === 'public' || SELF_ROUTES.has(key) || route.access?.kind === 'apiKey') continue;
+      if (route.method === 'GET' || route.access?.kind === 'public' || SELF_ROUTES.has(key) || AUDITOR_WRITES.has(key) || route.access?.kind === 'apiKey') continue;
       const r = await w.auditor.request(route.method, fillPath(route, w), BODIES[key]?.(w) ?? {});
       expect({ key, status: r.status }).toEqual({ key, status: 403 });
     }

@@ -11,6 +11,7 @@ import { dlqCommand } from './commands/dlq.command';
 import { migrateCommand } from './commands/migrate.command';
 import { rulesCommand } from './commands/rules.command';
 import { logtestCommand } from './commands/logtest.command';
+import { evidenceCommand } from './commands/evidence.command';
 
 /** `npm run -s vigie -- <command>`. Exit codes: 0 ok, 1 failure, 2 usage, 78 configuration. */
 export function buildProgram(ctx: CliContext): Command {
@@ -26,6 +27,7 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(dlqCommand(ctx));
   program.addCommand(auditCommand(ctx));
   program.addCommand(seedCommand(ctx));
+  program.addCommand(evidenceCommand(ctx));
   return program;
 }
 

@@ -7,6 +7,7 @@ import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { EventsModule } from './events/events.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { FirstAdmin } from './auth/first-admin';
 import { IncidentsModule } from './incidents/incidents.module';
 import { IncidentReportsModule } from './incident-reports/incident-reports.module';
@@ -36,6 +37,6 @@ class AccountsModule {}
 @Module({})
 export class RegistryModule {
   static register(): DynamicModule {
-    return { module: RegistryModule, imports: [AccountsModule, EventsModule, SourcesModule, RulesModule, IncidentsModule, IncidentReportsModule, CorrectiveActionsModule, BreachesModule, GdprRegistryModule, AlertsModule, ConsoleModule] };
+    return { module: RegistryModule, imports: [AccountsModule, EventsModule, SourcesModule, RulesModule, IncidentsModule, IncidentReportsModule, CorrectiveActionsModule, BreachesModule, GdprRegistryModule, AlertsModule, ConsoleModule, EvidenceModule] };
   }
 }

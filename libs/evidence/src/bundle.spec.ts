@@ -10,8 +10,18 @@ const key = generateSigningKey();
 
 function items(csv = 'a,b\n1,2\n'): EvidenceItem[] {
   return [
-    { id: 'incident-log', title: 'Incident log', empty: false, files: [{ path: 'incidents/incident-log.csv', body: Buffer.from(csv) }] },
-    { id: 'alert-stats', title: 'Alert statistics', empty: true, files: [{ path: 'alerts/README.txt', body: Buffer.from('no data\n') }] },
+    {
+      id: 'incident-log',
+      title: 'Incident log',
+      empty: false,
+      files: [{ path: 'incidents/incident-log.csv', body: Buffer.from(csv) }],
+    },
+    {
+      id: 'alert-stats',
+      title: 'Alert statistics',
+      empty: true,
+      files: [{ path: 'alerts/README.txt', body: Buffer.from('no data\n') }],
+    },
   ];
 }
 
@@ -39,18 +49,51 @@ describe('frameworks', () => {
     expect(frameworks.find((f) => f.id === 'anssi-hygiene')!.sections).toHaveLength(10);
     expect(count('anssi-programme')).toBe(8);
     const iso = frameworks.find((f) => f.id === 'iso27001-2022')!.sections.flatMap((s) => s.controls.map((c) => c.id));
-    expect(iso).toEqual(expect.arrayContaining(['A.5.24', 'A.5.25', 'A.5.26', 'A.5.27', 'A.5.28', 'A.6.8', 'A.8.15', 'A.8.16', 'A.8.17', '10.2']));
+    expect(iso).toEqual(
+      expect.arrayContaining([
+        'A.5.24',
+        'A.5.25',
+        'A.5.26',
+        'A.5.27',
+        'A.5.28',
+        'A.6.8',
+        'A.8.15',
+        'A.8.16',
+        'A.8.17',
+        '10.2',
+      ]),
+    );
   });
 
   it('rates a control present, partial or missing from its items', () => {
     const c = { id: 'x', title: 'x', evidence: ['a', 'b'], statement: null, attachments: [] };
-    expect(controlStatus(c, new Map([['a', 'present'], ['b', 'present']]))).toBe('present');
-    expect(controlStatus(c, new Map([['a', 'present'], ['b', 'no-data']]))).toBe('partial');
+    expect(
+      controlStatus(
+        c,
+        new Map([
+          ['a', 'present'],
+          ['b', 'present'],
+        ]),
+      ),
+    ).toBe('present');
+    expect(
+      controlStatus(
+        c,
+        new Map([
+          ['a', 'present'],
+          ['b', 'no-data'],
+        ]),
+      ),
+    ).toBe('partial');
     expect(controlStatus(c, new Map([['a', 'no-data']]))).toBe('missing');
   });
 
   it('rejects a control listed twice', () => {
-    expect(() => parseFramework('id: f\ntitle: F\nsections:\n  - id: s\n    controls:\n      - {id: "1", title: a, evidence: []}\n      - {id: "1", title: b, evidence: []}\n')).toThrow(/appears twice/);
+    expect(() =>
+      parseFramework(
+        'id: f\ntitle: F\nsections:\n  - id: s\n    controls:\n      - {id: "1", title: a, evidence: []}\n      - {id: "1", title: b, evidence: []}\n',
+      ),
+    ).toThrow(/appears twice/);
   });
 });
 
@@ -59,7 +102,9 @@ describe('bundle', () => {
     const { zip, manifest } = await buildBundle(input('2026-02-01T10:00:00.000Z'));
     const report = await verifyBundle(zip);
     expect(report).toMatchObject({ ok: true, signature: 'valid', changed: [], added: [], removed: [] });
-    expect(manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining(['index.html', 'incidents/incident-log.csv', 'alerts/README.txt']));
+    expect(manifest.files.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['index.html', 'incidents/incident-log.csv', 'alerts/README.txt']),
+    );
     expect(report.checked).toBe(manifest.files.length);
     expect(manifest.items.find((i) => i.id === 'alert-stats')!.status).toBe('no-data');
     const html = (await readZip(zip)).get('index.html')!.toString();
@@ -99,7 +144,9 @@ describe('bundle', () => {
     });
     const r1 = await verifyBundle(moved);
     expect(r1).toMatchObject({ ok: false, removed: ['alerts/README.txt'], added: ['extra.txt'] });
-    const edited = await rezip(zip, (f) => f.set('manifest.json', Buffer.from(f.get('manifest.json')!.toString().replace('auditor1', 'auditor2'))));
+    const edited = await rezip(zip, (f) =>
+      f.set('manifest.json', Buffer.from(f.get('manifest.json')!.toString().replace('auditor1', 'auditor2'))),
+    );
     expect((await verifyBundle(edited)).signature).toBe('invalid');
     const other = generateSigningKey();
     const r3 = await verifyBundle(zip, other.publicKeyPem);

@@ -40,7 +40,12 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
       if (files.has(f.path)) throw new BundleError(`two files named ${f.path}`);
       files.set(f.path, f.body);
     }
-    items.push({ id: item.id, title: item.title, status: item.empty ? 'no-data' : 'present', files: item.files.map((f) => f.path).sort() });
+    items.push({
+      id: item.id,
+      title: item.title,
+      status: item.empty ? 'no-data' : 'present',
+      files: item.files.map((f) => f.path).sort(),
+    });
   }
   const head = {
     generator: { name: 'vigie' as const, version: input.generatorVersion },

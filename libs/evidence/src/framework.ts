@@ -30,7 +30,8 @@ export function parseFramework(text: string, source = 'framework'): Framework {
     throw new FrameworkError(`${source}: needs id, title and sections`);
   const seen = new Set<string>();
   for (const s of doc.sections) {
-    if (!s || typeof s.id !== 'string' || !Array.isArray(s.controls)) throw new FrameworkError(`${source}: every section needs an id and controls`);
+    if (!s || typeof s.id !== 'string' || !Array.isArray(s.controls))
+      throw new FrameworkError(`${source}: every section needs an id and controls`);
     for (const c of s.controls) {
       if (!c || typeof c.id !== 'string' || typeof c.title !== 'string' || !Array.isArray(c.evidence))
         throw new FrameworkError(`${source}: section ${s.id}: every control needs id, title and evidence`);

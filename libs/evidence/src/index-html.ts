@@ -1,7 +1,8 @@
 import { controlStatus, Framework } from './framework';
 import { ItemStatus, Manifest } from './manifest';
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const LABEL = { present: 'evidence present', partial: 'partial', missing: 'missing' } as const;
 
 /**
@@ -9,7 +10,10 @@ const LABEL = { present: 'evidence present', partial: 'partial', missing: 'missi
  * files, then each framework control by control with its status. It holds no
  * creation time, so it is identical for the same data and period.
  */
-export function renderIndexHtml(m: Pick<Manifest, 'period' | 'scope' | 'items' | 'generator'>, frameworks: readonly Framework[]): string {
+export function renderIndexHtml(
+  m: Pick<Manifest, 'period' | 'scope' | 'items' | 'generator'>,
+  frameworks: readonly Framework[],
+): string {
   const items = new Map<string, ItemStatus>(m.items.map((i) => [i.id, i.status]));
   const byId = new Map(m.items.map((i) => [i.id, i]));
   const scope = m.scope.members === 'all' ? 'all members' : m.scope.members.join(', ');
@@ -33,7 +37,9 @@ export function renderIndexHtml(m: Pick<Manifest, 'period' | 'scope' | 'items' |
   for (const fw of frameworks) {
     out.push(`<h2>${esc(fw.title)}</h2>`);
     for (const s of fw.sections) {
-      out.push(`<h3>${esc(s.id)}: ${esc(s.title)}</h3><table><tr><th>Control</th><th>Status</th><th>Evidence</th><th>Statement</th></tr>`);
+      out.push(
+        `<h3>${esc(s.id)}: ${esc(s.title)}</h3><table><tr><th>Control</th><th>Status</th><th>Evidence</th><th>Statement</th></tr>`,
+      );
       for (const c of s.controls) {
         const st = controlStatus(c, items);
         const ev = c.evidence.map((id) => {

@@ -23,7 +23,16 @@ export interface VerificationReport {
  * origin: the report says which key was used.
  */
 export async function verifyBundle(zip: Buffer, publicKeyPem?: string): Promise<VerificationReport> {
-  const report: VerificationReport = { ok: false, signature: 'missing', keySource: publicKeyPem ? 'given' : 'bundle', checked: 0, changed: [], added: [], removed: [], problems: [] };
+  const report: VerificationReport = {
+    ok: false,
+    signature: 'missing',
+    keySource: publicKeyPem ? 'given' : 'bundle',
+    checked: 0,
+    changed: [],
+    added: [],
+    removed: [],
+    problems: [],
+  };
   let files: Map<string, Buffer>;
   try {
     files = await readZip(zip);
@@ -42,7 +51,10 @@ export async function verifyBundle(zip: Buffer, publicKeyPem?: string): Promise<
   else if (!key) report.problems.push(`${PUBLIC_KEY_FILE} is missing and no public key was given`);
   else {
     report.signature = verifyBytes(manifestBytes, sig.toString('utf8'), key) ? 'valid' : 'invalid';
-    if (report.signature === 'invalid') report.problems.push(`signature of ${MANIFEST_FILE} is invalid (file ${MANIFEST_FILE} or ${SIGNATURE_FILE} changed, or another key)`);
+    if (report.signature === 'invalid')
+      report.problems.push(
+        `signature of ${MANIFEST_FILE} is invalid (file ${MANIFEST_FILE} or ${SIGNATURE_FILE} changed, or another key)`,
+      );
   }
   let manifest: Manifest;
   try {
@@ -52,7 +64,13 @@ export async function verifyBundle(zip: Buffer, publicKeyPem?: string): Promise<
     report.problems.push(`${MANIFEST_FILE} is not a valid manifest: ${(e as Error).message}`);
     return report;
   }
-  report.manifest = { generator: manifest.generator, period: manifest.period, scope: manifest.scope, createdAt: manifest.createdAt, createdBy: manifest.createdBy };
+  report.manifest = {
+    generator: manifest.generator,
+    period: manifest.period,
+    scope: manifest.scope,
+    createdAt: manifest.createdAt,
+    createdBy: manifest.createdBy,
+  };
   const listed = new Set<string>();
   for (const f of manifest.files) {
     listed.add(f.path);

@@ -13,7 +13,12 @@ export async function writeZip(entries: readonly ZipEntry[]): Promise<Buffer> {
   const zip = new JSZip();
   for (const e of [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)))
     zip.file(e.path, e.body, { date: PINNED_ZIP_DATE, binary: true, createFolders: false, unixPermissions: 0o644 });
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+  return zip.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    platform: 'UNIX',
+  });
 }
 
 export class ZipReadError extends Error {}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { EvidenceController } from './evidence.controller';
+import { EvidenceExportsService } from './evidence-exports.service';
+
+/** Signed evidence bundles for auditors (`/api/v1/evidence/exports`). */
+@Module({
+  controllers: [EvidenceController],
+  providers: [EvidenceExportsService],
+})
+export class EvidenceModule {}
