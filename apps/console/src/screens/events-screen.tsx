@@ -196,9 +196,7 @@ export function EventsScreen() {
                             <UnstyledButton
                               onClick={() => toggle(i)}
                               aria-expanded={open.has(i)}
-                              aria-label={
-                                open.has(i) ? t('events.collapse') : t('events.expand', { time: f.dateTime(ts) })
-                              }
+                              aria-controls={`event-doc-${i}`}
                             >
                               <Text size="sm" td="underline">
                                 {open.has(i) ? '▾' : '▸'} {f.dateTime(ts)}
@@ -215,7 +213,13 @@ export function EventsScreen() {
                         {open.has(i) && (
                           <Table.Tr>
                             <Table.Td colSpan={5}>
-                              <Code block className="ecs-doc">
+                              <Code
+                                block
+                                className="ecs-doc"
+                                id={`event-doc-${i}`}
+                                tabIndex={0}
+                                aria-label={t('events.document')}
+                              >
                                 {JSON.stringify(doc, null, 2)}
                               </Code>
                             </Table.Td>

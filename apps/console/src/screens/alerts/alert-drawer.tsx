@@ -86,7 +86,7 @@ export function AlertDrawer({ id, onClose }: { id: string | null; onClose(): voi
           <Title order={4}>{t('alerts.relatedEvents')}</Title>
           {data.relatedEvents.length === 0 && <Text size="sm">{t('alerts.noRelated')}</Text>}
           {data.relatedEvents.slice(0, 20).map((e) => (
-            <Code block key={e.id} className="ecs-doc">
+            <Code block key={e.id} className="ecs-doc" tabIndex={0} aria-label={t('events.document')}>
               {JSON.stringify(e.doc, null, 2)}
             </Code>
           ))}
