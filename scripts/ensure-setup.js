@@ -5,6 +5,7 @@
  * newer than the last build. Used by `npm start`, `npm test` and `npm run vigie`.
  *   --no-build  install only
  *   --quiet     print nothing unless something is done
+ *   --no-console  skip the web console (command-line use)
  */
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -70,4 +71,6 @@ if (!args.has('--no-build')) {
     fs.writeFileSync(stamp, new Date().toISOString());
     if (!quiet) say(`compiled in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   }
+  // The web console (apps/console): rebuilt only when its sources changed.
+  if (!args.has('--no-console')) run(process.execPath, [path.join(root, 'scripts/build-console.js'), ...(quiet ? ['--quiet'] : [])]);
 }
