@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     '',
     `  Vigie is running (embedded, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     '',
+    `  Console        ${base}/`,
     `  API            ${base}/api/v1`,
     `  API docs       ${base}/api/docs`,
     `  Health         ${base}/health   ${base}/ready   ${base}/metrics`,
