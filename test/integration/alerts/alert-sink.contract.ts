@@ -256,6 +256,47 @@ export function alertSinkContract(overrides: () => Record<string, unknown>): voi
     expect(text).toMatch(/vigie_alert_sink_invalid_total [2-9]/);
   });
 
+  it('escalates with members, hosts, application and the personal-data flag, and attaches to an existing incident', async () => {
+    const g = fresh();
+    await sink.handle([
+      busMessage(
+        alertMessage({
+          ...g,
+          alertKey: 'esc1',
+          members: ['ivry', 'vitry'],
+          application: { id: 'app-etat-civil', name: 'État civil' },
+          personalData: true,
+        }),
+      ),
+    ]);
+    const [a] = await alertsOf(g.rule.id);
+    const r = await admin.post(`/api/v1/alerts/${a.id}/escalate`, { category: 'data_leak' });
+    expect(r.status).toBe(201);
+    expect(r.body.incident).toMatchObject({
+      source: 'alert',
+      category: 'data_leak',
+      personalDataSuspected: true,
+      urgency: 'high',
+    });
+    expect(r.body.incident.links).toMatchObject({
+      alerts: [a.id],
+      hosts: [`srv-${n}`],
+      applications: ['app-etat-civil'],
+    });
+    expect(r.body.incident.members.map((m: { member: string }) => m.member).sort()).toEqual(['ivry', 'vitry']);
+    // a second alert attached to the same incident (by reference)
+    const g2 = fresh();
+    await sink.handle([busMessage(alertMessage({ ...g2, alertKey: 'esc2' }))]);
+    const [b] = await alertsOf(g2.rule.id);
+    const att = await admin.post(`/api/v1/alerts/${b.id}/escalate`, { incident: r.body.incident.reference });
+    expect(att.status).toBe(201);
+    expect(att.body.created).toBe(false);
+    expect(att.body.incident.links.alerts.sort()).toEqual([a.id, b.id].sort());
+    expect(att.body.alert).toMatchObject({ incidentId: r.body.incident.id, status: 'in_progress' });
+    const unknown = await admin.post(`/api/v1/alerts/${b.id}/escalate`, { incident: 'INC-1999-999' });
+    expect(unknown.status).toBe(404);
+  });
+
   it('computes TTA/TTC percentiles and the false-positive rate per rule', async () => {
     const g = fresh();
     const ids: string[] = [];
