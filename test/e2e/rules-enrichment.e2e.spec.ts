@@ -98,4 +98,19 @@ describe('enrichment: events and alerts of a host mapped to an application (embe
     expect(alert.personalData).toBe(true);
     expect(alert.members).toEqual(['ivry']);
   });
+
+  it('escalating such an alert opens the breach assessment with the member as controller', async () => {
+    let found: { id: string } | undefined;
+    for (const start = Date.now(); !found && Date.now() - start < 10000; await new Promise((r) => setTimeout(r, 100))) {
+      const r = await admin.get(`/api/v1/alerts?rule=${SSH_BRUTE_FORCE}`);
+      found = (r.body.items ?? r.body.alerts ?? []).find((a: { personalData: boolean }) => a.personalData);
+    }
+    if (!found) throw new Error('no alert with personal data reached the queue');
+    const esc = await admin.post(`/api/v1/alerts/${found!.id}/escalate`, { comment: 'HR portal under attack' });
+    expect(esc.status).toBe(201);
+    expect(esc.body.incident.personalDataSuspected).toBe(true);
+    const breach = await admin.get(`/api/v1/incidents/${esc.body.incident.id}/breach`);
+    expect(breach.status).toBe(200);
+    expect(JSON.stringify(breach.body)).toContain('ivry');
+  });
 });

@@ -6,6 +6,7 @@ import { INCIDENT_CATEGORIES, IncidentCategory, Level } from '@vigie/isms';
 import { DataSource } from 'typeorm';
 import { IncidentView } from '../incidents/incident.types';
 import { IncidentsService } from '../incidents/incidents.service';
+import { BreachesService } from '../breaches/breaches.service';
 import { AlertIndexer } from './alert-indexer';
 import { Alert } from './alert.types';
 import { AlertsRepository } from './alerts.repository';
@@ -54,6 +55,7 @@ export class AlertEscalationService {
   constructor(
     private readonly repo: AlertsRepository,
     private readonly incidents: IncidentsService,
+    private readonly breaches: BreachesService,
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
     private readonly indexer: AlertIndexer,
@@ -153,7 +155,26 @@ export class AlertEscalationService {
       );
       return updated;
     });
+    if (alert.personalData) await this.startBreachAssessment(incident, alert);
     await this.indexer.indexQuietly([after.id]);
     return { alert: after, incident, created };
+  }
+
+  /**
+   * Personal data is at stake: open the incident's breach record, so the 72 h
+   * clock of each controller can be followed. The consortium's awareness is
+   * the escalation time; the risk assessment is left to the DPO.
+   */
+  private async startBreachAssessment(incident: IncidentView, alert: Alert): Promise<void> {
+    try {
+      await this.breaches.open(incident.id, {
+        consortiumAwareAt: new Date().toISOString(),
+        nature:
+          `To assess: alert "${alert.rule.title}" (${alert.count} event(s)) on hosts of ` +
+          `${alert.application?.name ?? 'an application'} that process personal data.`,
+      });
+    } catch (e) {
+      if (!(e instanceof DomainError && e.code === 'breach_exists')) throw e;
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BreachesModule } from '../breaches/breaches.module';
 import { ExceptionsModule } from '../exceptions/exceptions.module';
 import { IncidentsModule } from '../incidents/incidents.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -16,7 +17,7 @@ import { AlertsService } from './alerts.service';
  * incident log; suppression and notifications come from their modules.
  */
 @Module({
-  imports: [ExceptionsModule, NotificationsModule, IncidentsModule],
+  imports: [ExceptionsModule, NotificationsModule, IncidentsModule, BreachesModule],
   controllers: [AlertsController],
   providers: [
     AlertsRepository,
