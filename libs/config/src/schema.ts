@@ -64,6 +64,7 @@ export const SETTINGS = {
   'indexer.consumers': { type: 'int', min: 1, max: 64, description: 'Kafka consumers of siem.events.v1 per ingestion process (their batches are coalesced).' },
   'indexer.bulkInFlight': { type: 'int', min: 1, max: 16, description: 'Bulk writes in flight at once.' },
   'indexer.retryBudgetMs': { type: 'int', min: 1000, max: 600000, description: 'How long a batch is retried while the store pushes back before the bus redelivers it.' },
+  'evidence.signingKeyFile': { type: 'string', optional: true, description: 'PEM file of the Ed25519 private key that signs evidence bundles. Empty: a key is generated on first use and kept in the database.' },
   'retry.initialDelayMs': { type: 'int', min: 10, description: 'First back-off delay when a dependency is unreachable.' },
   'retry.maxDelayMs': { type: 'int', min: 100, description: 'Longest back-off delay.' },
   'detection.ruleDirs': { type: 'list', description: 'Sigma rule directories that must exist (the bundled pack). Relative paths are read from the config folder\'s parent.' },

@@ -39,7 +39,7 @@ export function evidenceCommand(ctx: CliContext): Command {
         const principal = ctx.principal();
         const bundle = await RequestContext.run({ requestId: 'cli-evidence-export', principal }, async () => {
           const audit = new AuditTrail(ds);
-          const b = await new EvidenceBundleService(ds, audit, store).export(
+          const b = await new EvidenceBundleService(ds, audit, store, undefined, config.maybe('evidence.signingKeyFile')).export(
             {
               from: opts.from,
               to: opts.to,

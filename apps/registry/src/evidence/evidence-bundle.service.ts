@@ -62,6 +62,8 @@ export class EvidenceBundleService {
     private readonly audit: AuditTrail,
     private readonly store: EventStore | undefined,
     private readonly frameworksDir: string = findUp('config/frameworks'),
+    /** PEM file of the signing key (setting `evidence.signingKeyFile`); else the stored one. */
+    private readonly signingKeyFile?: string,
   ) {}
 
   /** The members an export covers; a bad or out-of-scope code is a clear error. */
@@ -84,6 +86,15 @@ export class EvidenceBundleService {
   }
 
   async signingKey(): Promise<{ privateKeyPem: string; publicKeyPem: string }> {
+    if (this.signingKeyFile) {
+      let privateKeyPem: string;
+      try {
+        privateKeyPem = readFileSync(this.signingKeyFile, 'utf8');
+        return { privateKeyPem, publicKeyPem: publicKeyOf(privateKeyPem) };
+      } catch (e) {
+        throw new DomainError('unavailable', 'signing_key_unreadable', `evidence.signingKeyFile (VIGIE_EVIDENCE_SIGNING_KEY_FILE): cannot use ${this.signingKeyFile}: ${(e as Error).message}`);
+      }
+    }
     let rows = await this.ds.query('SELECT value FROM vigie_secrets WHERE name = $1', [SECRET_NAME]);
     if (!rows.length) {
       await this.ds.query('INSERT INTO vigie_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [

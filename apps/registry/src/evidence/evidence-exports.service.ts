@@ -8,6 +8,7 @@ import { EventStore } from '@vigie/event-store';
 import { DataSource } from 'typeorm';
 import { CreateEvidenceExportDto } from './dto/create-evidence-export.dto';
 import { EvidenceBundleService, parsePeriod } from './evidence-bundle.service';
+import { VigieConfig } from '@vigie/config';
 
 export interface ExportJobView {
   id: string;
@@ -46,9 +47,10 @@ export class EvidenceExportsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    config: VigieConfig,
     @Optional() store?: EventStore,
   ) {
-    this.bundles = new EvidenceBundleService(dataSource, audit, store);
+    this.bundles = new EvidenceBundleService(dataSource, audit, store, undefined, config.maybe('evidence.signingKeyFile'));
   }
 
   async create(dto: CreateEvidenceExportDto): Promise<ExportJobView> {
