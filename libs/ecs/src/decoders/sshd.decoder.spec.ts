@@ -36,6 +36,19 @@ const FIXTURES: [string, object][] = [
     },
   ],
   [
+    '<38>Nov 29 03:12:56 bastion sshd[1621]: Failed publickey for root from 198.51.100.23 port 52144 ssh2: RSA SHA256:8Qf2pZf0mQ2m1sB4rS7kTn0vZk3h6jYw9uXcVbNmLpQ',
+    {
+      event: { action: 'ssh_login', outcome: 'failure' },
+      user: { name: 'root' },
+      source: { ip: '198.51.100.23', port: 52144 },
+      system: { auth: { ssh: { method: 'publickey' } } },
+    },
+  ],
+  [
+    '<38>Nov 29 03:12:57 bastion sshd[1622]: Failed password for invalid user oracle from 198.51.100.23 port 52150 ssh2 [preauth]',
+    { event: { outcome: 'failure' }, user: { name: 'oracle' }, source: { ip: '198.51.100.23', port: 52150 } },
+  ],
+  [
     '<38>Feb 20 08:35:22 slave22 sshd[5774]: Failed password for invalid user admin from 116.31.116.24 port 29160 ssh2',
     { event: { outcome: 'failure' }, user: { name: 'admin' }, system: { auth: { ssh: { invalid_user: 'true' } } } },
   ],

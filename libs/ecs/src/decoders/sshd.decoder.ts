@@ -4,7 +4,7 @@ import { ipOrUndefined, portOrUndefined } from './field-utils';
 import { decodePamLine } from './pam.decoder';
 
 const ACCEPTED_RE = /^Accepted (\S+) for (.+?) from (\S+) port (\d+)(?: (\S+?))?(?::? (.*))?$/;
-const FAILED_RE = /^Failed (\S+) for (invalid user )?(.*?) from (\S+) port (\d+)(?: \S+)?(?: \[preauth\])?$/;
+const FAILED_RE = /^Failed (\S+) for (invalid user )?(.*?) from (\S+) port (\d+)(?: (?!\[preauth\])\S+?)?(?::? (?!\[preauth\])(.*?))?(?: \[preauth\])?$/;
 const INVALID_USER_RE = /^Invalid user (.*?) from (\S+)(?: port (\d+))?(?: \[preauth\])?$/;
 const MAX_ATTEMPTS_RE =
   /^(?:error: )?maximum authentication attempts exceeded for (invalid user )?(.*?) from (\S+) port (\d+)(?: \S+)?(?: \[preauth\])?$/;
