@@ -33,6 +33,11 @@ export function buildProgram(ctx: CliContext): Command {
 
 async function main(): Promise<void> {
   setLogLevel('warn');
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const holder: { program?: Command } = {};
   const ctx = new CliContext(() => (holder.program?.opts().profile as Profile | undefined) ?? 'embedded');
   const program = (holder.program = buildProgram(ctx));

@@ -9,6 +9,8 @@ import { DetectionPipeline } from '@vigie/ingestion/detection/detection-pipeline
 import { loadRulePack, RuleDirectoryError } from '@vigie/ingestion/detection/rule-pack.loader';
 import { WorkingHoursCalendar } from '@vigie/ingestion/detection/working-hours';
 import { isIP } from 'node:net';
+import { loadConfig } from '@vigie/config';
+import { detectionSettingsFrom } from '@vigie/ingestion/detection/detection-settings';
 
 export interface LogtestOptions {
   member?: string;
@@ -152,10 +154,13 @@ export function logtestCommand(io: Omit<LogtestIo, 'input'> & { input?: NodeJS.R
     .option('--host-ip <ip>', 'address of the sending host', '127.0.0.1')
     .option('--tz <zone>', 'IANA time zone for timestamps without offset', 'Europe/Paris')
     .option('--rules <dirs...>', 'Sigma rule directories to run')
-    .option('--mapping <file>', 'Sigma → ECS field mapping (default config/sigma/ecs-mapping.yml)')
-    .option('--placeholders <file>', 'placeholder values (default config/detection/placeholders.yaml)')
-    .option('--working-hours <file>', 'working hours (default config/detection/working-hours.yaml)')
+    .option('--mapping <file>', 'Sigma → ECS field mapping (default: detection.mappingFile)')
+    .option('--placeholders <file>', 'placeholder values (default: detection.placeholdersFile)')
+    .option('--working-hours <file>', 'working hours (default: detection.workingHoursFile)')
     .action(async (opts: LogtestOptions) => {
+      // Files not given on the command line come from the detection.* settings.
+      const s = detectionSettingsFrom(loadConfig());
+      opts = { ...opts, mapping: opts.mapping ?? s.mappingFile, placeholders: opts.placeholders ?? s.placeholdersFile, workingHours: opts.workingHours ?? s.workingHoursFile };
       try {
         await runLogtest(opts, { input: io.input ?? process.stdin, write: io.write, err: io.err });
       } catch (e) {

@@ -4,6 +4,8 @@ import { Command, CommanderError } from 'commander';
 import { configDir } from '@vigie/config';
 import { loadRulePack, RuleDirectoryError } from '@vigie/ingestion/detection/rule-pack.loader';
 import type { LoadedDocument } from '@vigie/sigma';
+import { loadConfig } from '@vigie/config';
+import { detectionSettingsFrom } from '@vigie/ingestion/detection/detection-settings';
 
 export interface RulesIo {
   out(text: string): void;
@@ -79,18 +81,20 @@ export function rulesCommand(io: RulesIo): Command {
         '(read the summary); 2 when a directory does not exist.',
     )
     .argument('<dirs...>', 'rule directories')
-    .option('--mapping <file>', 'Sigma → ECS field mapping (default config/sigma/ecs-mapping.yml)')
-    .option('--placeholders <file>', 'placeholder values (default config/detection/placeholders.yaml)')
-    .option('--filter-mode <mode>', 'how filter documents apply: exclude (default) or and (pySigma)')
+    .option('--mapping <file>', 'Sigma → ECS field mapping (default: detection.mappingFile)')
+    .option('--placeholders <file>', 'placeholder values (default: detection.placeholdersFile)')
+    .option('--filter-mode <mode>', 'how filter documents apply: exclude or and (pySigma); default: detection.filterMode')
     .action((dirs: string[], opts: { mapping?: string; placeholders?: string; filterMode?: string }) => {
       if (opts.filterMode !== undefined && opts.filterMode !== 'exclude' && opts.filterMode !== 'and') {
         io.err(`vigie: --filter-mode must be exclude or and`);
         throw new CommanderError(2, 'vigie.rules.usage', 'bad --filter-mode');
       }
+      // Files and filter mode not given on the command line come from the detection.* settings.
+      const s = detectionSettingsFrom(loadConfig());
       const code = validateRules(dirs, io, {
-        mapping: opts.mapping,
-        placeholders: opts.placeholders,
-        filterMode: opts.filterMode as ValidateOptions['filterMode'],
+        mapping: opts.mapping ?? s.mappingFile,
+        placeholders: opts.placeholders ?? s.placeholdersFile,
+        filterMode: (opts.filterMode as ValidateOptions['filterMode']) ?? s.filterMode,
       });
       if (code !== 0) throw new CommanderError(code, 'vigie.rules.directory', 'rule directory not found');
     });
