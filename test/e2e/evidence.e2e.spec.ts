@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { CliContext } from '@vigie/cli/cli-context';
 import { buildProgram } from '@vigie/cli/main';
 import { Manifest, readZip, verifyBundle, writeZip } from '@vigie/evidence';
+import { EventStore } from '@vigie/event-store';
 import { ADMIN_PASSWORD, ApiClient, startEmbeddedApp, TestApp, USER_PASSWORD } from '@vigie/testing';
 
 const PAST = { from: '2025-01-01', to: '2026-01-01' };
@@ -177,6 +178,35 @@ describe('evidence bundles (embedded)', () => {
     expect(b.files).toEqual(a.files);
     expect(a.items.find((i) => i.id === 'incident-log')!.status).toBe('present');
     expect(a.items.find((i) => i.id === 'alert-stats')!.status).toBe('present');
+  });
+
+  it('reports log sources with their application, and flags a source whose clock is off (time-sync)', async () => {
+    const app = await admin.post('/api/v1/applications', {
+      name: 'Portail famille (evidence)',
+      vendor: 'Test',
+      domain: 'Enfance',
+      hosting: 'consortium',
+      hosts: [{ hostname: 'famille-web.ivry.fr' }],
+      members: ['ivry'],
+    });
+    expect(app.status).toBe(201);
+    const base = Date.UTC(2025, 5, 1, 10, 0, 0);
+    const ev = (i: number, host: string, skewSeconds: number) => {
+      const created = new Date(base + i * 1000).toISOString();
+      const ts = new Date(base + i * 1000 + skewSeconds * 1000).toISOString();
+      const id = `ts-${host}-${i}`;
+      return { id, member: 'ivry', timestamp: ts, doc: { '@timestamp': ts, event: { id, created }, host: { hostname: host }, message: `sync ${i}` } };
+    };
+    const store = t.app.get(EventStore);
+    const written = await store.bulkWrite([...Array.from({ length: 5 }, (_, i) => ev(i, 'famille-web.ivry.fr', 2)), ...Array.from({ length: 5 }, (_, i) => ev(i, 'drifting.ivry.fr', -600))]);
+    expect(written).toEqual({ written: 10, rejected: [] });
+    await store.refresh();
+    const files = await readZip(await exportBundle(admin, { ...PAST, member: 'ivry' }));
+    const sync = files.get('log-sources/time-sync.csv')!.toString();
+    expect(sync).toContain('ivry,drifting.ivry.fr,5,-600,true');
+    expect(sync).toContain('ivry,famille-web.ivry.fr,5,2,false');
+    const coverage = files.get('log-sources/log-source-coverage.csv')!.toString();
+    expect(coverage).toMatch(/ivry,host\.hostname,famille-web\.ivry\.fr,Portail famille \(evidence\),5,/);
   });
 
   it("limits a referent's export to their member", async () => {

@@ -1,6 +1,8 @@
 import { AuditRecord, AuditTrail, ChainVerifier } from '@vigie/audit';
 import { EvidenceItem } from '@vigie/evidence';
 import { EventStore } from '@vigie/event-store';
+import { AssetMap } from '@vigie/ingestion/enrichment/asset-map';
+import { Metrics } from '@vigie/observability';
 import { DataSource } from 'typeorm';
 import { ApplicationsRepository } from '../applications/applications.repository';
 import { IncidentsRepository } from '../incidents/incidents.repository';
@@ -37,6 +39,9 @@ const SILENT_AFTER_SECONDS = 24 * 3600;
  * data and period give the same bytes. Runs inside a request context whose
  * principal may read the members in the request.
  */
+/** A source whose clock is further than this from the time of receipt is flagged (ANSSI measure 15/36). */
+const TIME_SKEW_LIMIT_SECONDS = 60;
+
 export class EvidenceCollector {
   private readonly registers: RegisterService;
   private readonly incidents: IncidentsService;
@@ -74,6 +79,7 @@ export class EvidenceCollector {
       ['alert-stats', () => this.alertStatistics(req)],
       ['rules', () => this.rules()],
       ['log-sources', () => this.logSources(req)],
+      ['time-sync', () => this.timeSync(req)],
       ['retention', () => this.retention(req)],
       ['access-review', () => this.accessReview(req)],
       ['audit-trail', () => this.auditTrail(req)],
@@ -418,6 +424,11 @@ export class EvidenceCollector {
     }
     const end = Date.parse(req.to);
     const seen = new Set<string>();
+    // Which application each source is, from the registry's application map (host names and addresses).
+    const assets = new AssetMap(this.ds, new Metrics(false));
+    await assets.reload();
+    const application = (member: string, field: string, key: string) =>
+      assets.lookup(field === 'host.ip' ? { ip: key } : { hostname: key }, member)?.applicationName ?? '';
     const rows = buckets
       .filter(
         (b) =>
@@ -429,6 +440,7 @@ export class EvidenceCollector {
         b.member,
         b.field,
         b.key,
+        application(b.member, b.field, b.key),
         b.count,
         iso(b.firstSeen),
         iso(b.lastSeen),
@@ -438,7 +450,7 @@ export class EvidenceCollector {
       {
         path: 'log-sources/log-source-coverage.csv',
         body: csv(
-          ['member', 'field', 'source', 'events', 'first_seen', 'last_seen', 'silent_24h_before_period_end'],
+          ['member', 'field', 'source', 'application', 'events', 'first_seen', 'last_seen', 'silent_24h_before_period_end'],
           rows,
         ),
       },
@@ -450,7 +462,70 @@ export class EvidenceCollector {
       });
     return {
       id: 'log-sources',
-      title: 'Log-source coverage: hosts that sent events, last seen, silent sources',
+      title: 'Log-source coverage: hosts and applications that sent events, last seen, silent sources',
+      empty: !rows.length,
+      files,
+    };
+  }
+
+  /**
+   * Time synchronisation of the sources: for the latest events of the period
+   * (up to 2,000 per member), each host's median offset between its own clock
+   * (`@timestamp`) and Vigie's receipt (`event.created`). A host more than
+   * TIME_SKEW_LIMIT_SECONDS away is flagged.
+   */
+  private async timeSync(req: CollectRequest): Promise<EvidenceItem> {
+    const perHost = new Map<string, number[]>();
+    let problem: string | undefined;
+    if (!this.store) problem = 'the event store is not configured';
+    else {
+      try {
+        for (const member of req.members) {
+          const page = await this.store.search({ members: [member], from: req.from, to: req.to, size: 1000, order: 'desc' });
+          let events = page.events;
+          if (page.nextCursor) events = events.concat((await this.store.search({ members: [member], from: req.from, to: req.to, size: 1000, order: 'desc', cursor: page.nextCursor })).events);
+          for (const e of events) {
+            const doc = e.doc as { host?: { hostname?: string; ip?: string | string[] }; event?: { created?: string } };
+            const created = Date.parse(doc.event?.created ?? '');
+            const stamped = Date.parse(e.timestamp);
+            if (Number.isNaN(created) || Number.isNaN(stamped)) continue;
+            const host = doc.host?.hostname ?? [doc.host?.ip ?? []].flat()[0] ?? '(unknown)';
+            const key = `${member}|${host}`;
+            const list = perHost.get(key) ?? [];
+            list.push((stamped - created) / 1000);
+            perHost.set(key, list);
+          }
+        }
+      } catch (e) {
+        problem = `the event store could not be read: ${(e as Error).message}`;
+      }
+    }
+    const median = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      const mid = Math.floor(s.length / 2);
+      return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+    };
+    const rows = [...perHost.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, offsets]) => {
+        const [member, host] = key.split('|');
+        const m = Math.round(median(offsets) * 10) / 10;
+        return [member, host, offsets.length, m, Math.abs(m) > TIME_SKEW_LIMIT_SECONDS];
+      });
+    const files = [
+      {
+        path: 'log-sources/time-sync.csv',
+        body: csv(['member', 'source', 'events_sampled', 'median_offset_seconds', `off_by_more_than_${TIME_SKEW_LIMIT_SECONDS}s`], rows),
+      },
+    ];
+    if (!rows.length)
+      files.push({
+        path: 'log-sources/time-sync-no-data.txt',
+        body: problem ? Buffer.from(`no data: ${problem}.\n`) : noData('event received', req),
+      });
+    return {
+      id: 'time-sync',
+      title: 'Time synchronisation: offset of each source clock from the time of receipt',
       empty: !rows.length,
       files,
     };

@@ -9,6 +9,8 @@ export function cell(v: Cell): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString();
   if (Array.isArray(v)) return [...v].sort().join(' ');
+  // Numbers are data; text that a spreadsheet would run as a formula is quoted.
+  if (typeof v === 'number') return String(v);
   const s = String(v);
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
