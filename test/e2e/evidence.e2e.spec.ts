@@ -209,6 +209,24 @@ describe('evidence bundles (embedded)', () => {
     expect(coverage).toMatch(/ivry,host\.hostname,famille-web\.ivry\.fr,Portail famille \(evidence\),5,/);
   });
 
+  it('puts the statements and attachments written for a control into the bundle, and refuses unknown controls', async () => {
+    const put = await admin.request('PUT', '/api/v1/evidence/controls/anssi-hygiene/36', { statement: 'Journaux centralisés dans Vigie, conservés un an.' });
+    expect(put.status).toBe(200);
+    const pdf = Buffer.from('%PDF-1.4 procedure de journalisation');
+    const att = await admin.post('/api/v1/evidence/controls/anssi-hygiene/36/attachments', { filename: 'procedure.pdf', contentBase64: pdf.toString('base64') });
+    expect(att.status).toBe(201);
+    expect(att.body.attachments[0]).toMatchObject({ filename: 'procedure.pdf', size: pdf.length });
+    expect((await admin.request('PUT', '/api/v1/evidence/controls/anssi-hygiene/999', { statement: 'x' })).status).toBe(404);
+    expect((await auditor.request('PUT', '/api/v1/evidence/controls/anssi-hygiene/36', { statement: 'x' })).status).toBe(403);
+    const zip = await exportBundle(admin, PAST);
+    const files = await readZip(zip);
+    expect(files.get('statements/anssi-hygiene/36/procedure.pdf')!.equals(pdf)).toBe(true);
+    expect(files.get('statements/statements.csv')!.toString()).toContain('Journaux centralisés dans Vigie');
+    expect(files.get('index.html')!.toString()).toContain('statements/anssi-hygiene/36/procedure.pdf');
+    const audit = await admin.get('/api/v1/audit?limit=1000');
+    expect(audit.body.records.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['control.statement_set', 'control.attachment_added']));
+  });
+
   it("limits a referent's export to their member", async () => {
     const zip = await exportBundle(refIvry, WIDE);
     const files = await readZip(zip);

@@ -175,6 +175,9 @@ async function buildWorld(overrides: Record<string, unknown>): Promise<World> {
 function fillPath(route: RouteInfo, w: World): string {
   return route.path.replace(/:(\w+)/g, (_, name: string) => {
     if (name === 'member') return w.b.member;
+    // Framework controls are shared by all members; a referent may not write them.
+    if (name === 'framework' && route.controller === 'ControlStatementsController') return 'anssi-hygiene';
+    if (name === 'control' && route.controller === 'ControlStatementsController') return '36';
     if (name === 'id' && route.controller === 'ApiKeysController') return w.b.apiKeyId;
     if (name === 'id' && route.controller === 'UsersController') return w.b.userId;
     if (name === 'id' && route.controller === 'RulesController') return GLOBAL_RULE;

@@ -6,6 +6,7 @@ import { buildBundle, Bundle, generateSigningKey, loadFrameworks, publicKeyOf } 
 import { EventStore } from '@vigie/event-store';
 import { DataSource } from 'typeorm';
 import { EvidenceCollector, Progress } from './evidence-collector';
+import { ControlStatements } from './control-statements';
 
 export interface ExportRequest {
   from: string;
@@ -20,7 +21,7 @@ export interface ExportRequest {
 const SECRET_NAME = 'evidence-ed25519';
 
 /** Looks for a folder next to the working directory first, then up from this file (source or dist). */
-function findUp(rel: string): string {
+export function findUp(rel: string): string {
   const candidates = [
     resolve(process.cwd(), rel),
     ...[3, 4, 5].map((n) => resolve(__dirname, ...Array(n).fill('..'), rel)),
@@ -115,6 +116,8 @@ export class EvidenceBundleService {
       progress,
     );
     const key = await this.signingKey();
+    const written = await new ControlStatements(this.ds, () => loadFrameworks(this.frameworksDir)).overlay(loadFrameworks(this.frameworksDir));
+    items.push(written.item);
     return buildBundle({
       generatorVersion: generatorVersion(),
       period,
@@ -122,7 +125,7 @@ export class EvidenceBundleService {
       createdAt: new Date().toISOString(),
       createdBy: req.createdBy,
       items,
-      frameworks: loadFrameworks(this.frameworksDir),
+      frameworks: written.frameworks,
       privateKeyPem: key.privateKeyPem,
     });
   }

@@ -5,6 +5,7 @@ import { Rules1733400000000 } from './1733400000000-rules';
 import { Isms1733200000000 } from './1733200000000-isms';
 import { GdprRegistry1733100000000 } from './1733100000000-gdpr-registry';
 import { Alerts1733300000000 } from './1733300000000-alerts';
+import { ControlStatements1733500000000 } from './1733500000000-control-statements';
 
 /**
  * Every migration, in timestamp order (TypeORM runs them in that order). Schema
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   Isms1733200000000,
   Alerts1733300000000,
   Rules1733400000000,
+  ControlStatements1733500000000,
 ];
