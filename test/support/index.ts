@@ -1,3 +1,4 @@
 export * from './services';
 export * from './app';
 export * from './api';
+export * from './kafka';

@@ -11,12 +11,12 @@ import { IndexerOptions } from '@vigie/ingestion/indexer/indexer.options';
 import { MemberDirectory } from '@vigie/ingestion/members/member-directory';
 import { NormaliserOptions } from '@vigie/ingestion/normaliser/normaliser.options';
 import { Metrics } from '@vigie/observability';
-import { ADMIN_PASSWORD, ApiClient, describeWithServices, freePort, kafkaBrokers, postgresTestUrl } from '@vigie/testing';
+import { ADMIN_PASSWORD, ApiClient, describeWithServices, freePort, kafkaBrokers, postgresTestUrl, startGroupsAtEnd } from '@vigie/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { createTestPki, TestPki } from '../../support/tls';
 import { INTAKE_FIXTURES } from './intake.fixtures';
-import { expectFixtureDocuments, expectSameDocumentsOverEveryTransport, sleep, TopicRecorder } from './intake.support';
+import { expectFixtureDocuments, expectSameDocumentsOverEveryTransport, TopicRecorder } from './intake.support';
 
 type Doc = Record<string, any>;
 
@@ -90,25 +90,7 @@ describeWithServices(['kafka', 'postgres'], 'intake on Kafka: same ECS documents
     });
     await setupBus.ensureTopics([...ALL_TOPICS, eventsTopic, dlqTopic]);
     await setupBus.close();
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      let ends: Awaited<ReturnType<typeof admin.fetchTopicOffsets>> = [];
-      for (let attempt = 0; ; attempt++) {
-        try {
-          ends = await admin.fetchTopicOffsets(Topics.raw);
-          break;
-        } catch (e) {
-          if (attempt >= 20) throw e;
-          await sleep(500);
-        }
-      }
-      for (const groupId of [groups.normaliser, groups.raw]) {
-        await admin.setOffsets({ groupId, topic: Topics.raw, partitions: ends.map((e) => ({ partition: e.partition, offset: e.high })) });
-      }
-    } finally {
-      await admin.disconnect();
-    }
+    await startGroupsAtEnd(kafka, Topics.raw, [groups.normaliser, groups.raw]);
 
     process.env.VIGIE_ADMIN_PASSWORD = ADMIN_PASSWORD;
     const moduleRef = await Test.createTestingModule({ imports: [EmbeddedAppModule.forRoot(config, new Metrics(false))] })

@@ -10,7 +10,7 @@ import { ALL_TOPICS, Topics } from '@vigie/contracts';
 import { CoreModule } from '@vigie/core';
 import { createSearchClient, EventStore } from '@vigie/event-store';
 import { Metrics, setLogLevel } from '@vigie/observability';
-import { describeWithServices, freePort, kafkaBrokers, openSearchUrl, postgresTestUrl } from '@vigie/testing';
+import { describeWithServices, freePort, kafkaBrokers, openSearchUrl, postgresTestUrl, startGroupsAtEnd } from '@vigie/testing';
 import { DeadLetterConsumerOptions } from '@vigie/ingestion/dead-letters/dead-letter-consumer.options';
 import { DeadLetterStore } from '@vigie/ingestion/dead-letters/dead-letter.store';
 import { IndexerOptions } from '@vigie/ingestion/indexer/indexer.options';
@@ -93,28 +93,7 @@ describeWithServices(['kafka', 'opensearch', 'postgres'], 'pipeline: no loss on 
     });
     await setupBus.ensureTopics([...ALL_TOPICS, eventsTopic, dlqTopic]);
     await setupBus.close();
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      // A topic created a moment ago may still be electing its leaders.
-      let ends: Awaited<ReturnType<typeof admin.fetchTopicOffsets>> = [];
-      for (let attempt = 0; ; attempt++) {
-        try {
-          ends = await admin.fetchTopicOffsets(Topics.raw);
-          break;
-        } catch (e) {
-          if (attempt >= 20) throw e;
-          await sleep(500);
-        }
-      }
-      await admin.setOffsets({
-        groupId: groups.normaliser,
-        topic: Topics.raw,
-        partitions: ends.map((e) => ({ partition: e.partition, offset: e.high })),
-      });
-    } finally {
-      await admin.disconnect();
-    }
+    await startGroupsAtEnd(kafka, Topics.raw, [groups.normaliser]);
 
     metrics = new Metrics(false);
     const moduleRef = await Test.createTestingModule({
