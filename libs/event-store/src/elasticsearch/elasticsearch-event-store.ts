@@ -139,6 +139,27 @@ export class ElasticsearchEventStore extends EventStore {
     return hits.length > size && last?.sort ? { events, nextCursor: encodeCursor(last.sort) } : { events };
   }
 
+  /** Runs aggregations over the events matching `query`; undefined when the scope holds no member. */
+  private async aggregate(
+    query: EventQuery,
+    aggs: Record<string, estypes.AggregationsAggregationContainer>,
+  ): Promise<Record<string, unknown> | undefined> {
+    const index = this.indexFor(query.members);
+    if (index === undefined) return undefined;
+    const res = await this.call(() =>
+      this.client.search({
+        index,
+        ignore_unavailable: true,
+        allow_no_indices: true,
+        size: 0,
+        track_total_hits: false,
+        query: this.query(query),
+        aggs,
+      }),
+    );
+    return res.aggregations as Record<string, unknown> | undefined;
+  }
+
   async count(query: EventQuery): Promise<number> {
     const index = this.indexFor(query.members);
     if (index === undefined) return 0;
@@ -149,58 +170,34 @@ export class ElasticsearchEventStore extends EventStore {
   }
 
   async terms(query: EventQuery, field: string, size?: number): Promise<TermBucket[]> {
-    const index = this.indexFor(query.members);
-    if (index === undefined) return [];
-    const res = await this.call(() =>
-      this.client.search({
-        index,
-        ignore_unavailable: true,
-        allow_no_indices: true,
-        size: 0,
-        track_total_hits: false,
-        query: this.query(query),
-        aggs: {
-          t: {
-            terms: { field, size: clamp(size, DEFAULT_TERMS, MAX_TERMS), order: [{ _count: 'desc' }, { _key: 'asc' }] },
-          },
-        },
-      }),
-    );
-    const agg = res.aggregations?.t as { buckets?: Array<{ key: unknown; key_as_string?: string; doc_count: number }> };
+    const aggregations = await this.aggregate(query, {
+      t: {
+        terms: { field, size: clamp(size, DEFAULT_TERMS, MAX_TERMS), order: [{ _count: 'desc' }, { _key: 'asc' }] },
+      },
+    });
+    const agg = aggregations?.t as { buckets?: Array<{ key: unknown; key_as_string?: string; doc_count: number }> };
     return (agg?.buckets ?? []).map((b) => ({ key: b.key_as_string ?? String(b.key), count: b.doc_count }));
   }
 
   async sources(query: EventQuery, field: string, size?: number): Promise<SourceBucket[]> {
-    const index = this.indexFor(query.members);
-    if (index === undefined) return [];
-    const res = await this.call(() =>
-      this.client.search({
-        index,
-        ignore_unavailable: true,
-        allow_no_indices: true,
-        size: 0,
-        track_total_hits: false,
-        query: this.query(query),
+    const aggregations = await this.aggregate(query, {
+      m: {
+        terms: { field: 'organization.id', size: MAX_MEMBERS, order: [{ _key: 'asc' }] },
         aggs: {
-          m: {
-            terms: { field: 'organization.id', size: MAX_MEMBERS, order: [{ _key: 'asc' }] },
-            aggs: {
-              k: {
-                terms: {
-                  field,
-                  size: clamp(size, DEFAULT_SOURCES, MAX_TERMS),
-                  order: [{ _count: 'desc' }, { _key: 'asc' }],
-                },
-                aggs: { first: { min: { field: '@timestamp' } }, last: { max: { field: '@timestamp' } } },
-              },
+          k: {
+            terms: {
+              field,
+              size: clamp(size, DEFAULT_SOURCES, MAX_TERMS),
+              order: [{ _count: 'desc' }, { _key: 'asc' }],
             },
+            aggs: { first: { min: { field: '@timestamp' } }, last: { max: { field: '@timestamp' } } },
           },
         },
-      }),
-    );
+      },
+    });
     type Stat = { value: number | null };
     type KeyBucket = { key: unknown; key_as_string?: string; doc_count: number; first: Stat; last: Stat };
-    const members = res.aggregations?.m as { buckets?: Array<{ key: string; k: { buckets: KeyBucket[] } }> };
+    const members = aggregations?.m as { buckets?: Array<{ key: string; k: { buckets: KeyBucket[] } }> };
     const out: SourceBucket[] = [];
     for (const m of members?.buckets ?? []) {
       for (const b of m.k.buckets) {
@@ -221,22 +218,10 @@ export class ElasticsearchEventStore extends EventStore {
     if (!Number.isInteger(intervalSeconds) || intervalSeconds < 1) {
       throw new RangeError(`histogram interval must be a positive whole number of seconds, got ${intervalSeconds}`);
     }
-    const index = this.indexFor(query.members);
-    if (index === undefined) return [];
-    const res = await this.call(() =>
-      this.client.search({
-        index,
-        ignore_unavailable: true,
-        allow_no_indices: true,
-        size: 0,
-        track_total_hits: false,
-        query: this.query(query),
-        aggs: {
-          h: { date_histogram: { field: '@timestamp', fixed_interval: `${intervalSeconds}s`, min_doc_count: 1 } },
-        },
-      }),
-    );
-    const agg = res.aggregations?.h as { buckets?: Array<{ key: number; doc_count: number }> };
+    const aggregations = await this.aggregate(query, {
+      h: { date_histogram: { field: '@timestamp', fixed_interval: `${intervalSeconds}s`, min_doc_count: 1 } },
+    });
+    const agg = aggregations?.h as { buckets?: Array<{ key: number; doc_count: number }> };
     return (agg?.buckets ?? [])
       .filter((b) => b.doc_count > 0)
       .map((b) => ({ start: new Date(b.key).toISOString(), count: b.doc_count }));
