@@ -1,5 +1,5 @@
+import { OptionalNestedList } from '@vigie/core';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -10,7 +10,6 @@ import {
   Matches,
   MaxLength,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 
 export const HOSTINGS = ['consortium', 'member', 'saas'] as const;
@@ -96,12 +95,7 @@ export class CreateApplicationDto {
   @Matches(/^[A-Z]{2}$/, { message: 'dataLocation must be an ISO 3166-1 alpha-2 code (e.g. FR)' })
   dataLocation?: string;
 
-  @ApiPropertyOptional({ type: [HostDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => HostDto)
+  @OptionalNestedList(() => HostDto, 500)
   hosts?: HostDto[];
 
   @ApiPropertyOptional({ example: ['ivry', 'vitry'], description: 'Members using the application' })
@@ -111,20 +105,10 @@ export class CreateApplicationDto {
   @IsString({ each: true })
   members?: string[];
 
-  @ApiPropertyOptional({ type: [ApplicationDataDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => ApplicationDataDto)
+  @OptionalNestedList(() => ApplicationDataDto, 100)
   dataCategories?: ApplicationDataDto[];
 
-  @ApiPropertyOptional({ type: [ApplicationDataDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => ApplicationDataDto)
+  @OptionalNestedList(() => ApplicationDataDto, 100)
   dataSubjects?: ApplicationDataDto[];
 
   @ApiPropertyOptional({ enum: VENDOR_ROLES })
@@ -138,12 +122,7 @@ export class CreateApplicationDto {
   @MaxLength(200)
   dpaReference?: string;
 
-  @ApiPropertyOptional({ type: [SecurityMeasureDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => SecurityMeasureDto)
+  @OptionalNestedList(() => SecurityMeasureDto, 50)
   securityMeasures?: SecurityMeasureDto[];
 
   @ApiPropertyOptional()

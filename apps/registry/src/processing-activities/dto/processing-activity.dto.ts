@@ -1,3 +1,4 @@
+import { OptionalNestedList } from '@vigie/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -182,12 +183,7 @@ export class ActivityFieldsDto {
   @MaxLength(60)
   art9Condition?: string | null;
 
-  @ApiPropertyOptional({ type: [PartyDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => PartyDto)
+  @OptionalNestedList(() => PartyDto, 20)
   jointControllers?: PartyDto[];
 
   @ApiPropertyOptional({ type: PartyDto })
@@ -196,44 +192,19 @@ export class ActivityFieldsDto {
   @Type(() => PartyDto)
   dpo?: PartyDto | null;
 
-  @ApiPropertyOptional({ type: [DataSubjectDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => DataSubjectDto)
+  @OptionalNestedList(() => DataSubjectDto, 50)
   dataSubjects?: DataSubjectDto[];
 
-  @ApiPropertyOptional({ type: [DataCategoryDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => DataCategoryDto)
+  @OptionalNestedList(() => DataCategoryDto, 50)
   dataCategories?: DataCategoryDto[];
 
-  @ApiPropertyOptional({ type: [RecipientDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => RecipientDto)
+  @OptionalNestedList(() => RecipientDto, 100)
   recipients?: RecipientDto[];
 
-  @ApiPropertyOptional({ type: [TransferDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => TransferDto)
+  @OptionalNestedList(() => TransferDto, 50)
   transfers?: TransferDto[];
 
-  @ApiPropertyOptional({ type: [ActivitySecurityMeasureDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ActivitySecurityMeasureDto)
+  @OptionalNestedList(() => ActivitySecurityMeasureDto, 50)
   securityMeasures?: ActivitySecurityMeasureDto[];
 
   @ApiPropertyOptional({ type: [String], description: 'Applications used (ids from /api/v1/applications)' })
@@ -315,7 +286,11 @@ export class TransitionDto {
 }
 
 export class DraftsFromApplicationsDto {
-  @ApiPropertyOptional({ type: [String], description: 'Applications to draft records from; default: every application the member uses that no record covers yet' })
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'Applications to draft records from; default: every application the member uses that no record covers yet',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
