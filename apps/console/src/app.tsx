@@ -8,7 +8,11 @@ import { AlertsScreen } from './screens/alerts-screen';
 import { EventsScreen } from './screens/events-screen';
 import { LoginScreen } from './screens/login-screen';
 import { NotFoundScreen } from './screens/not-found-screen';
-import { RegisterScreen } from './screens/register-screen';
+import { DashboardScreen } from './screens/dashboard/dashboard-screen';
+import { EvidenceScreen } from './screens/evidence/evidence-screen';
+import { IncidentsScreen } from './screens/incidents/incidents-screen';
+import { MapScreen } from './screens/map/map-screen';
+import { RegisterScreen } from './screens/register/register-screen';
 
 export function App() {
   const { me, loading } = useSession();
@@ -27,7 +31,11 @@ export function App() {
         <Route path="/" element={<Navigate to="/alerts" replace />} />
         <Route path="/alerts" element={<AlertsScreen />} />
         <Route path="/events" element={<EventsScreen />} />
-        <Route path="/register" element={<RegisterScreen />} />
+        <Route path="/dashboard" element={<DashboardScreen />} />
+        <Route path="/register/*" element={<RegisterScreen />} />
+        <Route path="/map/*" element={<MapScreen />} />
+        <Route path="/incidents/*" element={<IncidentsScreen />} />
+        <Route path="/evidence/*" element={<EvidenceScreen />} />
         <Route path="/admin/*" element={<AdminScreen />} />
         <Route path="*" element={<NotFoundScreen />} />
       </Routes>

@@ -10,9 +10,13 @@ export function Shell({ children }: { children: ReactNode }) {
   const { me, logout, hasRole } = useSession();
   const location = useLocation();
   const links = [
+    { to: '/dashboard', label: t('nav.dashboard') },
     { to: '/alerts', label: t('nav.alerts') },
     { to: '/events', label: t('nav.events') },
+    { to: '/incidents', label: t('nav.incidents') },
     { to: '/register', label: t('nav.register') },
+    { to: '/map', label: t('nav.map') },
+    { to: '/evidence', label: t('nav.evidence') },
     ...(hasRole('admin', 'rssi', 'dpo', 'referent', 'auditor') ? [{ to: '/admin', label: t('nav.admin') }] : []),
   ];
   return (

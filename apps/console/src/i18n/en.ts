@@ -1,6 +1,5 @@
 import type { Messages } from './fr';
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from './shape';
 
 /** English: the same keys as French (checked by the type). */
 export const en: Shape<Messages> = {
@@ -12,6 +11,10 @@ export const en: Shape<Messages> = {
     events: 'Event search',
     admin: 'Administration',
     register: 'Record of processing activities',
+    dashboard: 'Dashboard',
+    incidents: 'Incidents',
+    map: 'Application map',
+    evidence: 'Audit evidence',
     signedInAs: 'Signed in: {{name}}',
     roles: 'Roles: {{roles}}',
     logout: 'Sign out',

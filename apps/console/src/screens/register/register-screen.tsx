@@ -2,11 +2,11 @@ import { Badge, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../api/client';
-import type { ProcessingActivity } from '../api/responses';
-import { ErrorAlert } from '../components/error-alert';
-import { useAsync } from '../components/use-async';
-import { useFormat } from '../i18n/format';
+import { api, call } from '../../api/client';
+import type { ProcessingActivity } from '../../api/responses';
+import { ErrorAlert } from '../../components/error-alert';
+import { useAsync } from '../../components/use-async';
+import { useFormat } from '../../i18n/format';
 
 /** Records of processing activities of every member in scope (read-only for now). */
 export function RegisterScreen() {
