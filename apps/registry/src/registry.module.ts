@@ -12,6 +12,7 @@ import { FirstAdmin } from './auth/first-admin';
 import { IncidentsModule } from './incidents/incidents.module';
 import { IncidentReportsModule } from './incident-reports/incident-reports.module';
 import { CorrectiveActionsModule } from './corrective-actions/corrective-actions.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { BreachesModule } from './breaches/breaches.module';
 import { MembersController } from './members/members.controller';
 import { MembersRepository } from './members/members.repository';
@@ -37,6 +38,6 @@ class AccountsModule {}
 @Module({})
 export class RegistryModule {
   static register(): DynamicModule {
-    return { module: RegistryModule, imports: [AccountsModule, EventsModule, SourcesModule, RulesModule, IncidentsModule, IncidentReportsModule, CorrectiveActionsModule, BreachesModule, GdprRegistryModule, AlertsModule, ConsoleModule, EvidenceModule] };
+    return { module: RegistryModule, imports: [AccountsModule, EventsModule, SourcesModule, RulesModule, IncidentsModule, IncidentReportsModule, CorrectiveActionsModule, BreachesModule, GdprRegistryModule, AlertsModule, ConsoleModule, EvidenceModule, DashboardModule] };
   }
 }

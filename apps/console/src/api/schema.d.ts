@@ -427,6 +427,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/dashboard/controls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every framework control with its evidence items and whether its statement is written (no member data) */
+    get: operations['DashboardController_controls'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/events': {
     parameters: {
       query?: never;
@@ -504,6 +521,108 @@ export interface paths {
     };
     /** Most frequent values of a field among the matching events */
     get: operations['EventsController_top'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evidence/controls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Statements and attachments written for framework controls */
+    get: operations['ControlStatementsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evidence/controls/{framework}/{control}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Write the statement of a control (audited) */
+    put: operations['ControlStatementsController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evidence/controls/{framework}/{control}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Attach a file to a control (audited; kept with its SHA-256) */
+    post: operations['ControlStatementsController_attach'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evidence/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start a signed evidence bundle for a period and one member or all in scope; answers with a job to poll */
+    post: operations['EvidenceController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evidence/exports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Progress of an evidence export */
+    get: operations['EvidenceController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evidence/exports/{id}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The bundle ZIP, once the export is done */
+    get: operations['EvidenceController_download'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1114,6 +1233,23 @@ export interface paths {
     };
     /** Every version: who, when, what kind of change, which fields */
     get: operations['ProcessingActivitiesController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/members/{member}/processing-activities/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The record as a PDF fiche (CNIL model fields, completeness aside) */
+    get: operations['ProcessingActivitiesController_pdf'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1797,6 +1933,16 @@ export interface components {
        */
       dataSubjects?: string[];
     };
+    ControlAttachmentDto: {
+      /** @description The file, base64-encoded */
+      contentBase64: string;
+      /** @example procedure-journalisation.pdf */
+      filename: string;
+    };
+    ControlStatementDto: {
+      /** @example Les journaux des pare-feu et des contrôleurs de domaine sont centralisés dans Vigie depuis 2026. */
+      statement: string;
+    };
     CreateActivityDto: {
       /** @description Applications used (ids from /api/v1/applications) */
       applicationIds?: string[];
@@ -1932,6 +2078,23 @@ export interface components {
       source: 'incident' | 'audit' | 'review' | 'other';
       /** @example Enforce MFA on webmail */
       title: string;
+    };
+    CreateEvidenceExportDto: {
+      /**
+       * @description Start of the period (inclusive), ISO 8601, UTC unless an offset is given
+       * @example 2025-01-01
+       */
+      from: string;
+      /**
+       * @description One member; every member in your scope when omitted
+       * @example ivry
+       */
+      member?: string;
+      /**
+       * @description End of the period (exclusive)
+       * @example 2026-01-01
+       */
+      to: string;
     };
     CreateExceptionDto: {
       /**
@@ -3236,6 +3399,23 @@ export interface operations {
       };
     };
   };
+  DashboardController_controls: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   EventsController_search: {
     parameters: {
       query?: {
@@ -3357,6 +3537,130 @@ export interface operations {
       };
       header?: never;
       path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ControlStatementsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ControlStatementsController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        control: string;
+        framework: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ControlStatementDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ControlStatementsController_attach: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        control: string;
+        framework: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ControlAttachmentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EvidenceController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateEvidenceExportDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EvidenceController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EvidenceController_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -4450,6 +4754,26 @@ export interface operations {
     };
   };
   ProcessingActivitiesController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        member: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProcessingActivitiesController_pdf: {
     parameters: {
       query?: never;
       header?: never;
