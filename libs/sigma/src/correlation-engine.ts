@@ -30,6 +30,8 @@ export interface CorrelationAlert {
   value: number;
   sampleEventIds: string[];
   members: Array<{ rule: string; count: number }>;
+  /** State shard of the group that raised it (see {@link CorrelationRunner.snapshot}). */
+  shard?: string;
 }
 
 export interface CorrelationLimits {
@@ -61,12 +63,38 @@ interface OpenAlert {
 
 interface Group {
   key: string;
+  /** State shard that created the group (the source partition of its first event); '' when unsharded. */
+  shard: string;
   values: Record<string, string>;
   entries: Entry[];
   maxT: number;
   alert?: OpenAlert;
   /** temporal_ordered: best chain ending at each position. */
   chain?: Array<{ start: number; end: number } | undefined>;
+}
+
+/** A correlation group as plain JSON (numbers, strings, arrays): what a state checkpoint stores. */
+export interface GroupSnapshot {
+  key: string;
+  values: Record<string, string>;
+  maxT: number;
+  /** [time, position, event id, value]. */
+  entries: Array<[number, number, string | null, string | null]>;
+  alert?: {
+    key: string;
+    firstSeen: number;
+    lastSeen: number;
+    windowEnd: number;
+    count: number;
+    samples: string[];
+    memberCounts: number[];
+    distinct: string[];
+    sum: number;
+    numCount: number;
+    min: number | null;
+    max: number | null;
+  };
+  chain?: Array<[number, number] | null>;
 }
 
 function check(op: CompareOp, a: number, b: number): boolean {
@@ -117,6 +145,10 @@ export class CorrelationRunner {
   readonly groups = new Map<string, Group>();
   evictions = 0;
   expirations = 0;
+  /** Restored groups not taken because a group with the same key was already open here. */
+  restoreConflicts = 0;
+  /** Shards whose groups changed since the last {@link takeDirty}. */
+  private readonly dirty = new Set<string>();
   private readonly eager: boolean;
   private readonly threshold?: ThresholdCondition;
   private readonly expr?: ConditionNode;
@@ -136,8 +168,11 @@ export class CorrelationRunner {
     else this.eager = true;
   }
 
-  /** Feed a member; returns alerts (new or update). */
-  add(m: CorrelationMember, watermark: number): CorrelationAlert[] {
+  /**
+   * Feed a member; returns alerts (new or update). `shard` (the event's source partition) owns a group it
+   * creates: the group is saved in, and restored from, that shard's checkpoint.
+   */
+  add(m: CorrelationMember, watermark: number, shard = ''): CorrelationAlert[] {
     const values = m.groupValues;
     const gkey = this.rule.groupBy.length === 0 ? '' : JSON.stringify(this.rule.groupBy.map((g) => values[g]));
     let g = this.groups.get(gkey);
@@ -146,13 +181,12 @@ export class CorrelationRunner {
       this.groups.set(gkey, g); // LRU order
     } else {
       if (this.groups.size >= this.limits.maxGroupsPerRule) {
-        const oldest = this.groups.keys().next().value;
-        if (oldest !== undefined) this.groups.delete(oldest);
-        this.evictions++;
+        this.evictOldest();
       }
-      g = { key: gkey, values: { ...values }, entries: [], maxT: m.timeMs };
+      g = { key: gkey, shard, values: { ...values }, entries: [], maxT: m.timeMs };
       this.groups.set(gkey, g);
     }
+    this.dirty.add(g.shard);
     const out: CorrelationAlert[] = [];
     const span = this.rule.timespanMs;
 
@@ -187,6 +221,8 @@ export class CorrelationRunner {
     const out: CorrelationAlert[] = [];
     const span = this.rule.timespanMs;
     for (const [key, g] of this.groups) {
+      const before = g.entries.length;
+      const hadAlert = g.alert !== undefined;
       if (g.alert && g.alert.windowEnd < closeBefore) this.closeAlert(g, out);
       if (!this.eager && g.entries.length > 0 && g.entries[0].t + span < closeBefore) this.closeDeferred(g, out);
       if (!g.alert && g.entries.length > 0) {
@@ -195,12 +231,121 @@ export class CorrelationRunner {
         while (i < g.entries.length && g.entries[i].t < cut) i++;
         if (i > 0) g.entries.splice(0, i);
       }
+      if (g.entries.length !== before || hadAlert !== (g.alert !== undefined)) this.dirty.add(g.shard);
       if (!g.alert && g.entries.length === 0) {
         this.groups.delete(key);
         this.expirations++;
       }
     }
     return out;
+  }
+
+  private evictOldest(): void {
+    const oldest = this.groups.keys().next().value;
+    if (oldest === undefined) return;
+    const g = this.groups.get(oldest);
+    if (g) this.dirty.add(g.shard);
+    this.groups.delete(oldest);
+    this.evictions++;
+  }
+
+  /** Shards whose groups changed since the last call (the set is emptied). */
+  takeDirty(): string[] {
+    const out = [...this.dirty];
+    this.dirty.clear();
+    return out;
+  }
+
+  /** The groups owned by `shard`, as plain JSON. */
+  snapshot(shard: string): GroupSnapshot[] {
+    const out: GroupSnapshot[] = [];
+    for (const g of this.groups.values()) {
+      if (g.shard !== shard) continue;
+      const s: GroupSnapshot = {
+        key: g.key,
+        values: { ...g.values },
+        maxT: g.maxT,
+        entries: g.entries.map((e) => [e.t, e.pos, e.id ?? null, e.v ?? null]),
+      };
+      const a = g.alert;
+      if (a) {
+        s.alert = {
+          key: a.key,
+          firstSeen: a.firstSeen,
+          lastSeen: a.lastSeen,
+          windowEnd: a.windowEnd,
+          count: a.count,
+          samples: [...a.samples],
+          memberCounts: [...a.memberCounts],
+          distinct: [...a.distinct],
+          sum: a.sum,
+          numCount: a.numCount,
+          min: Number.isFinite(a.min) ? a.min : null,
+          max: Number.isFinite(a.max) ? a.max : null,
+        };
+      }
+      if (g.chain) s.chain = g.chain.map((c) => (c ? [c.start, c.end] : null));
+      out.push(s);
+    }
+    return out;
+  }
+
+  /** Drop the groups owned by `shard` (before restoring its checkpoint). */
+  drop(shard: string): number {
+    let n = 0;
+    for (const [key, g] of this.groups) {
+      if (g.shard !== shard) continue;
+      this.groups.delete(key);
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Add the groups of a checkpoint, owned by `shard`. A group whose key is already open here (its events came
+   * from several shards) is kept as it is and counted in {@link restoreConflicts}. Returns the groups added.
+   */
+  restore(shard: string, groups: readonly GroupSnapshot[]): number {
+    const restored: Array<[string, Group]> = [];
+    for (const s of groups) {
+      if (this.groups.has(s.key)) {
+        this.restoreConflicts++;
+        continue;
+      }
+      const g: Group = {
+        key: s.key,
+        shard,
+        values: { ...s.values },
+        maxT: s.maxT,
+        entries: s.entries.map(([t, pos, id, v]) => ({
+          t,
+          pos,
+          ...(id !== null ? { id } : {}),
+          ...(v !== null ? { v } : {}),
+        })),
+      };
+      if (s.alert) {
+        const a = s.alert;
+        g.alert = {
+          ...a,
+          samples: [...a.samples],
+          memberCounts: [...a.memberCounts],
+          distinct: new Set(a.distinct),
+          min: a.min ?? Infinity,
+          max: a.max ?? -Infinity,
+        };
+      }
+      if (s.chain) g.chain = s.chain.map((c) => (c ? { start: c[0], end: c[1] } : undefined));
+      restored.push([g.key, g]);
+    }
+    if (restored.length === 0) return 0;
+    // Least recently used first: restored groups are older than the groups already open here.
+    const open = [...this.groups];
+    this.groups.clear();
+    for (const [k, g] of restored) this.groups.set(k, g);
+    for (const [k, g] of open) this.groups.set(k, g);
+    while (this.groups.size > this.limits.maxGroupsPerRule) this.evictOldest();
+    return restored.length;
   }
 
   private insert(g: Group, e: Entry, positions: number[]): void {
@@ -364,6 +509,7 @@ export class CorrelationRunner {
       value: this.alertValue(a),
       sampleEventIds: [...a.samples],
       members: this.rule.ruleRefs.map((r, i) => ({ rule: r, count: a.memberCounts[i] })),
+      ...(g.shard !== '' ? { shard: g.shard } : {}),
     };
   }
 

@@ -1,5 +1,5 @@
 export type { CompiledRule, CorrelationRule, DetectionRule } from './compiled-rule';
-export type { CorrelationAlert } from './correlation-engine';
+export type { CorrelationAlert, GroupSnapshot } from './correlation-engine';
 export { EventContext } from './event-context';
 export {
   FieldMappingError,
@@ -15,6 +15,13 @@ export { checkRegex } from './regex-safety';
 export { loadRules } from './rule-loader';
 export type { LoadedDocument, LoadOptions, LoadResult, RuleSource } from './rule-loader';
 export { SigmaEngine } from './sigma-engine';
-export type { EngineOptions, EngineOutput, EngineStats, MatchOutput } from './sigma-engine';
+export type {
+  EngineOptions,
+  EngineOutput,
+  EngineSnapshot,
+  EngineStats,
+  MatchOutput,
+  RestoreResult,
+} from './sigma-engine';
 export type * from './types';
 export { parseTimespan } from './yaml-documents';

@@ -1,5 +1,5 @@
 import type { CompiledRule, CorrelationRule, DetectionRule } from './compiled-rule';
-import { CorrelationAlert, CorrelationMember, CorrelationRunner } from './correlation-engine';
+import { CorrelationAlert, CorrelationMember, CorrelationRunner, GroupSnapshot } from './correlation-engine';
 import { accessorFor, EventContext, FieldAccessor, getPath } from './event-context';
 import type { EcsEvent } from './types';
 
@@ -29,6 +29,27 @@ export interface MatchOutput {
 }
 
 export type EngineOutput = MatchOutput | CorrelationAlert;
+
+/**
+ * The correlation state of one shard (a source partition): its groups per correlation rule, as plain JSON.
+ * Rules are named by id (by `uid` when the id is missing or shared), so that another process running the same
+ * rules can restore it.
+ */
+export interface EngineSnapshot {
+  version: 1;
+  /** The engine's watermark when the snapshot was taken. */
+  watermarkMs?: number;
+  rules: Record<string, GroupSnapshot[]>;
+}
+
+export interface RestoreResult {
+  /** Groups added. */
+  groups: number;
+  /** Groups not added: a group with the same key was already open (its events came from several shards). */
+  conflicts: number;
+  /** Groups of rules that are not loaded here. */
+  unknownRules: number;
+}
 
 export interface EngineStats {
   rules: { detection: number; correlation: number; indexed: number; unindexed: number };
@@ -74,6 +95,8 @@ export class SigmaEngine {
   private evalGen = 0;
   private readonly ctx = new EventContext();
   private readonly runners: CorrelationRunner[] = [];
+  /** Snapshot name of each runner (same index). */
+  private readonly runnerKeys: string[] = [];
   private readonly links = new Map<string, MemberLink[]>();
   private readonly emits = new Map<string, boolean>();
   private readonly opts: Required<EngineOptions>;
@@ -175,6 +198,11 @@ export class SigmaEngine {
       const refs = referencedBy.get(r.uid);
       this.emits.set(r.uid, !refs || refs.some((c) => c.generate));
     }
+    const idCount = new Map<string, number>();
+    for (const c of correlations) if (c.id !== undefined) idCount.set(c.id, (idCount.get(c.id) ?? 0) + 1);
+    for (const c of correlations) {
+      this.runnerKeys.push(c.id !== undefined && idCount.get(c.id) === 1 ? c.id : `uid:${c.uid}`);
+    }
   }
 
   private eventTime(event: EcsEvent, receivedAtMs: number | undefined): number {
@@ -187,8 +215,11 @@ export class SigmaEngine {
     return receivedAtMs ?? Date.now();
   }
 
-  /** Evaluate one event: single-rule matches and correlation alerts it completes or updates. */
-  evaluate(event: EcsEvent, receivedAtMs?: number): EngineOutput[] {
+  /**
+   * Evaluate one event: single-rule matches and correlation alerts it completes or updates. `shard` names the
+   * event's source (a bus partition): the correlation groups it opens belong to that shard's snapshot.
+   */
+  evaluate(event: EcsEvent, receivedAtMs?: number, shard = ''): EngineOutput[] {
     this.counters.events++;
     const ctx = this.ctx;
     ctx.reset(event);
@@ -244,14 +275,14 @@ export class SigmaEngine {
           if (vals.length === 0) continue;
           value = vals[0];
         }
-        this.feed(link, { positions: link.positions, timeMs: ts, eventId, groupValues, value }, out);
+        this.feed(link, { positions: link.positions, timeMs: ts, eventId, groupValues, value }, out, shard);
       }
     }
     return late ? out : this.advance(ts, out);
   }
 
-  private feed(link: MemberLink, member: CorrelationMember, out: EngineOutput[]): void {
-    const alerts = link.runner.add(member, this.watermark ?? member.timeMs);
+  private feed(link: MemberLink, member: CorrelationMember, out: EngineOutput[], shard: string): void {
+    const alerts = link.runner.add(member, this.watermark ?? member.timeMs, shard);
     for (const a of alerts) this.publish(a, out);
   }
 
@@ -273,7 +304,12 @@ export class SigmaEngine {
       if (!complete) continue;
       const value = link.innerValueField !== undefined ? a.groupValues[link.innerValueField] : undefined;
       if (link.innerValueField !== undefined && value === undefined) continue;
-      this.feed(link, { positions: link.positions, timeMs: a.lastSeen, eventId: a.alertKey, groupValues, value }, out);
+      this.feed(
+        link,
+        { positions: link.positions, timeMs: a.lastSeen, eventId: a.alertKey, groupValues, value },
+        out,
+        a.shard ?? '',
+      );
     }
   }
 
@@ -301,6 +337,53 @@ export class SigmaEngine {
     const out: EngineOutput[] = [];
     this.sweep(out);
     return out;
+  }
+
+  /** Shards whose correlation groups changed since the last call (opened, fed, closed, expired, evicted). */
+  takeDirtyShards(): string[] {
+    const out = new Set<string>();
+    for (const r of this.runners) for (const s of r.takeDirty()) out.add(s);
+    return [...out];
+  }
+
+  /** The correlation groups owned by `shard`, serialisable as JSON. */
+  snapshot(shard: string): EngineSnapshot {
+    const rules: Record<string, GroupSnapshot[]> = {};
+    this.runners.forEach((r, i) => {
+      const groups = r.snapshot(shard);
+      if (groups.length > 0) rules[this.runnerKeys[i]] = groups;
+    });
+    return { version: 1, ...(this.watermark !== undefined ? { watermarkMs: this.watermark } : {}), rules };
+  }
+
+  /** Forget the correlation groups owned by `shard` (its partition went to another process). Returns the count. */
+  dropShard(shard: string): number {
+    let n = 0;
+    for (const r of this.runners) n += r.drop(shard);
+    return n;
+  }
+
+  /**
+   * Replace the groups owned by `shard` with a snapshot's. The watermark is taken from the snapshot only when this
+   * engine has none yet (a fresh process), so that restored windows are swept on the same clock.
+   */
+  restore(shard: string, snap: EngineSnapshot): RestoreResult {
+    if (snap.version !== 1) throw new Error(`unsupported correlation snapshot version ${String(snap.version)}`);
+    this.dropShard(shard);
+    const byKey = new Map(this.runnerKeys.map((k, i) => [k, this.runners[i]]));
+    const res: RestoreResult = { groups: 0, conflicts: 0, unknownRules: 0 };
+    for (const [key, groups] of Object.entries(snap.rules)) {
+      const runner = byKey.get(key);
+      if (!runner) {
+        res.unknownRules += groups.length;
+        continue;
+      }
+      const before = runner.restoreConflicts;
+      res.groups += runner.restore(shard, groups);
+      res.conflicts += runner.restoreConflicts - before;
+    }
+    if (this.watermark === undefined && snap.watermarkMs !== undefined) this.watermark = snap.watermarkMs;
+    return res;
   }
 
   stats(): EngineStats {
