@@ -1,6 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { AlertFacts, factFields, hostsOf, sourceIpsOf, usersOf } from './alert-facts';
 import { checkFieldMatch, compileFieldMatch, FieldMatch, MatchProblem } from './field-match';
+import { cachedSigmaFilter, compileSigmaFilter, SigmaFilterOptions } from './sigma-filter';
 
 /** What an exception applies to. Every given criterion must hold (AND); `ruleId: null` means every rule. */
 export interface ExceptionScope {
@@ -11,6 +12,11 @@ export interface ExceptionScope {
   /** An address or a CIDR block. */
   sourceIp: string | null;
   match: FieldMatch | null;
+  /**
+   * A Sigma detection expression (YAML) evaluated on the event that brought the alert message: the message is
+   * suppressed when the event satisfies it (see {@link compileSigmaFilter}). Absent or null: no such criterion.
+   */
+  sigmaFilter?: string | null;
 }
 
 export interface AlertException extends ExceptionScope {
@@ -53,7 +59,7 @@ const sameText = (a: string, b: string) => a.localeCompare(b, undefined, { sensi
  * that member (a cross-member alert is not silenced by one member's exception). A criterion the alert carries no
  * value for does not match.
  */
-export function exceptionCovers(scope: ExceptionScope, alert: AlertFacts): boolean {
+export function exceptionCovers(scope: ExceptionScope, alert: AlertFacts, sigma: SigmaFilterOptions = {}): boolean {
   if (scope.ruleId !== null && scope.ruleId !== alert.ruleId) return false;
   if (scope.member !== null && (alert.members.length === 0 || alert.members.some((m) => m !== scope.member)))
     return false;
@@ -61,6 +67,13 @@ export function exceptionCovers(scope: ExceptionScope, alert: AlertFacts): boole
   if (scope.user !== null && !usersOf(alert.groupValues).some((u) => sameText(u, scope.user!))) return false;
   if (scope.sourceIp !== null && !ipMatches(scope.sourceIp, sourceIpsOf(alert.groupValues))) return false;
   if (scope.match !== null && !compileFieldMatch(scope.match)(factFields(alert))) return false;
+  if (scope.sigmaFilter) {
+    // Evaluated on the event only: a message that carries none (or an expression that no longer compiles) is
+    // never suppressed by it.
+    const compiled = cachedSigmaFilter(scope.sigmaFilter, sigma);
+    if (!compiled.ok || !alert.event || !compiled.filter.appliesTo(alert.ruleId)) return false;
+    if (!compiled.filter.suppresses(alert.event)) return false;
+  }
   return true;
 }
 
@@ -69,14 +82,23 @@ export function findException<E extends AlertException>(
   exceptions: readonly E[],
   alert: AlertFacts,
   nowMs: number,
+  sigma: SigmaFilterOptions = {},
 ): E | undefined {
-  return exceptions.find((e) => isActive(e, nowMs) && exceptionCovers(e, alert));
+  return exceptions.find((e) => isActive(e, nowMs) && exceptionCovers(e, alert, sigma));
+}
+
+/** Problems of a Sigma filter expression (field `sigmaFilter`, the parser's message); empty when it compiles. */
+export function checkSigmaFilter(text: string | null | undefined, sigma: SigmaFilterOptions = {}): MatchProblem[] {
+  if (text === undefined || text === null) return [];
+  const r = compileSigmaFilter(text, sigma);
+  return r.ok ? [] : [{ field: 'sigmaFilter', problem: r.problem }];
 }
 
 /** Problems of an exception's scope and expiry, with the field at fault. */
 export function checkException(
   e: Partial<ExceptionScope> & { expiresAt?: string; reason?: string },
   nowMs: number,
+  sigma: SigmaFilterOptions = {},
 ): MatchProblem[] {
   const problems: MatchProblem[] = [];
   if (!e.reason || !e.reason.trim()) problems.push({ field: 'reason', problem: 'a reason is required' });
@@ -97,12 +119,15 @@ export function checkException(
     }
   }
   if (e.match !== undefined && e.match !== null) problems.push(...checkFieldMatch(e.match));
-  const scoped = [e.member, e.host, e.user, e.sourceIp].some((v) => v !== undefined && v !== null && v !== '');
+  problems.push(...checkSigmaFilter(e.sigmaFilter, sigma));
+  const scoped = [e.member, e.host, e.user, e.sourceIp, e.sigmaFilter].some(
+    (v) => v !== undefined && v !== null && v !== '',
+  );
   const hasMatch = e.match !== undefined && e.match !== null;
   if (!e.ruleId && !scoped && !hasMatch)
     problems.push({
       field: 'ruleId',
-      problem: 'an exception for every rule must be scoped (member, host, user, source IP or match)',
+      problem: 'an exception for every rule must be scoped (member, host, user, source IP, match or Sigma filter)',
     });
   return problems;
 }

@@ -6,6 +6,8 @@ export interface AlertFacts {
   members: readonly string[];
   groupValues: Readonly<Record<string, string>>;
   application?: { id?: string; name?: string };
+  /** The ECS document of the event that brought the alert message, when the detector sent it. */
+  event?: Readonly<Record<string, unknown>>;
 }
 
 /** Group-by field names (lower-case) that name the host, the user and the source address. */

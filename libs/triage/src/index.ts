@@ -4,6 +4,7 @@ export * from './sink-decision';
 export * from './alert-facts';
 export * from './field-match';
 export * from './alert-exception';
+export * from './sigma-filter';
 export * from './percentiles';
 export * from './notification-policy';
 export * from './webhook-signature';
