@@ -8,6 +8,8 @@ import {
   TransitionDto,
   UpdateActivityDto,
 } from './dto/processing-activity.dto';
+import { fileResponse } from '../register-exports/register-file';
+import { RegisterService } from '../register-exports/register.service';
 import { ProcessingActivitiesService } from './processing-activities.service';
 
 export const REGISTER_EDITORS = ['dpo', 'referent'] as const;
@@ -21,7 +23,10 @@ function version(v: string | undefined, field: string): number | undefined {
 @ApiTags('processing-activities')
 @Controller('api/v1/members/:member/processing-activities')
 export class ProcessingActivitiesController {
-  constructor(private readonly activities: ProcessingActivitiesService) {}
+  constructor(
+    private readonly activities: ProcessingActivitiesService,
+    private readonly registers: RegisterService,
+  ) {}
 
   @Get()
   @Roles(...READERS)
@@ -78,6 +83,13 @@ export class ProcessingActivitiesController {
   @ApiOperation({ summary: 'Fields the CNIL model still needs' })
   completeness(@Param('member') member: string, @Param('id') id: string) {
     return this.activities.completeness(member, id);
+  }
+
+  @Get(':id/pdf')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The record as a PDF fiche (CNIL model fields, completeness aside)' })
+  async pdf(@Param('member') member: string, @Param('id') id: string) {
+    return fileResponse(await this.registers.exportActivityPdf(member, id));
   }
 
   @Post(':id/submit')

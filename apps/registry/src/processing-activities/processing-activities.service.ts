@@ -311,7 +311,14 @@ export class ProcessingActivitiesService {
     try {
       return nextStatus(row.status, action);
     } catch (e) {
-      if (e instanceof WorkflowError) throw new DomainError('conflict', 'invalid_transition', e.message, undefined, { status: row.status });
+      if (e instanceof WorkflowError) {
+        const next = allowedTransitions(row.status);
+        throw new DomainError('conflict', 'invalid_transition', e.message, undefined, {
+          status: row.status,
+          allowed: next.map((n) => n.status),
+          allowedActions: next.map((n) => n.action),
+        });
+      }
       throw e;
     }
   }
@@ -342,6 +349,19 @@ export class ProcessingActivitiesService {
     );
     return after;
   }
+}
+
+const TRANSITIONS = ['submit', 'validate', 'archive', 'reopen'] as const;
+
+/** The workflow actions possible from a status and the status each leads to (told in a 409 on a refused transition). */
+export function allowedTransitions(from: ActivityRow['status']): Array<{ action: (typeof TRANSITIONS)[number]; status: ActivityRow['status'] }> {
+  return TRANSITIONS.flatMap((action) => {
+    try {
+      return [{ action, status: nextStatus(from, action) }];
+    } catch {
+      return [];
+    }
+  });
 }
 
 export function snapshot(r: ActivityRow): VersionSnapshot {

@@ -1,11 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '@vigie/auth';
 import { IsBase64, IsOptional, MaxLength } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { REGISTER_EDITORS } from '../processing-activities/processing-activities.controller';
-import { ExportFile, RegisterService } from './register.service';
+import { fileResponse } from './register-file';
+import { RegisterService } from './register.service';
+
+export { fileResponse };
 
 export class ImportRegisterDto {
   @ApiPropertyOptional({ description: 'The workbook, base64-encoded (instead of a multipart "file")' })
@@ -16,14 +19,6 @@ export class ImportRegisterDto {
 }
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-
-export function fileResponse(f: ExportFile): StreamableFile {
-  return new StreamableFile(f.body, {
-    type: f.contentType,
-    disposition: `attachment; filename="${f.filename}"`,
-    length: f.body.length,
-  });
-}
 
 @ApiTags('registers')
 @Controller('api/v1/members/:member/register')

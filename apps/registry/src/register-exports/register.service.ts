@@ -5,6 +5,8 @@ import {
   ImportIssue,
   issuesOfRecord,
   readRegisterSheets,
+  ReferenceKind,
+  ReferenceLookup,
   RegisterRecord,
   registerSheets,
   Sheet,
@@ -17,7 +19,7 @@ import { ProcessingActivitiesService } from '../processing-activities/processing
 import { Controller, ProcessingActivity } from '../processing-activities/processing-activity';
 import { ProcessorRegister, ProcessorRegisterService } from '../processor-register/processor-register.service';
 import { ReferenceDataRepository } from '../reference-data/reference-data.repository';
-import { renderPdf } from './pdf-document';
+import { PdfSection, renderPdf } from './pdf-document';
 import { sheetsToXlsx, sheetToCsv, xlsxToSheets } from './spreadsheet';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'pdf'] as const;
@@ -112,43 +114,30 @@ export class RegisterService {
       ['Fiches', String(records.length)],
     ];
     if (f === 'xlsx') return { body: await sheetsToXlsx(sheets, facts), contentType: CONTENT_TYPES.xlsx, filename };
-    const label = (kind: Parameters<typeof ref.label>[0], code: string | null | undefined) => (code ? ref.label(kind, code) : null);
     const body = await renderPdf({
       title: 'Registre des activités de traitement',
       subtitle: [reg.controller.name, ...(reg.controller.siren ? [`SIREN ${reg.controller.siren}`] : []), 'Article 30.1 du RGPD'],
       date: stamp,
       version: String(reg.version),
-      sections: reg.activities.map((a) => ({
-        title: `${a.reference} - ${a.name}`,
-        fields: [
-          ['Statut', `${a.status} (version ${a.version}, mise à jour ${a.updatedAt.slice(0, 10)} par ${a.updatedBy})`],
-          ['Responsable du traitement', a.controller.name],
-          ['Responsables conjoints', a.jointControllers.map((j) => `${j.name}${j.contact ? ` (${j.contact})` : ''}`).join('\n')],
-          ['Délégué à la protection des données', a.dpo ? `${a.dpo.name}${a.dpo.contact ? ` (${a.dpo.contact})` : ''}` : null],
-          ['Finalités', a.purposes.join('\n')],
-          ['Base légale', [label('legal-bases', a.legalBasis), a.legalBasisJustification].filter(Boolean).join(' : ')],
-          ["Condition de l'article 9.2", label('art9-conditions', a.art9Condition)],
-          ['Personnes concernées', a.dataSubjects.map((s) => `${label('data-subject-categories', s.code)}${s.volume ? ` (${s.volume})` : ''}`).join('\n')],
-          [
-            'Catégories de données (durée de conservation, sort final)',
-            a.dataCategories
-              .map((d) => `${label('data-categories', d.code)}${d.description ? ` : ${d.description}` : ''} - ${d.retentionPeriod ?? '?'} - ${d.retentionFate ?? '?'}`)
-              .join('\n'),
-          ],
-          ['Destinataires', a.recipients.map((r) => `${r.name} (${label('recipient-types', r.type)}, ${r.internal ? 'interne' : 'externe'})`).join('\n')],
-          ['Transferts hors UE', a.transfers.map((t) => `${t.recipient} - ${t.country} - ${label('transfer-safeguards', t.safeguard) ?? 'sans garantie'}`).join('\n')],
-          ['Mesures de sécurité', a.securityMeasures.map((s) => `${label('security-measures', s.type)} : ${s.description}`).join('\n')],
-          ['Applications', a.applications.map((x) => `${x.name} (${x.vendor})`).join('\n')],
-          ['Source des données', a.dataSource],
-          ['Collecte obligatoire', yes(a.collectionMandatory)],
-          ['Décision automatisée', [yes(a.automatedDecision), a.automatedDecisionDetails].filter(Boolean).join(' : ')],
-          ['Exercice des droits', a.rightsExercise],
-          ['AIPD', `${a.dpiaAssessment.required ? 'requise' : 'non requise'} - ${a.dpia.status}${a.dpia.reference ? ` - ${a.dpia.reference}` : ''}${a.dpia.date ? ` (${a.dpia.date})` : ''}\n${a.dpiaAssessment.reasons.join('\n')}`],
-          ['Prochaine revue', a.nextReviewDate],
-        ] as Array<[string, string | null]>,
-      })),
+      sections: reg.activities.map((a) => activitySection(a, ref)),
     });
     return { body, contentType: CONTENT_TYPES.pdf, filename };
+  }
+
+  /** One record of the register as a PDF (its CNIL-model fiche), named after its reference and version. */
+  async exportActivityPdf(member: string, id: string): Promise<ExportFile> {
+    const a = await this.activities.get(member, id);
+    const ref = await this.reference.lookup();
+    const stamp = new Date().toISOString().slice(0, 10);
+    const body = await renderPdf({
+      title: 'Fiche de registre : activité de traitement',
+      subtitle: [a.name, a.controller.name, ...(a.controller.siren ? [`SIREN ${a.controller.siren}`] : []), 'Article 30.1 du RGPD'],
+      date: stamp,
+      version: String(a.version),
+      sections: [activitySection(a, ref)],
+    });
+    const safe = a.reference.replace(/[^A-Za-z0-9._-]/g, '_');
+    return { body, contentType: CONTENT_TYPES.pdf, filename: `fiche-${safe}-v${a.version}-${stamp}.pdf` };
   }
 
   /**
@@ -243,6 +232,40 @@ export class RegisterService {
     });
     return { body, contentType: CONTENT_TYPES.pdf, filename };
   }
+}
+
+/** The fields of one record in the order of the CNIL model register, for the PDF exports. */
+export function activitySection(a: ProcessingActivity, ref: ReferenceLookup): PdfSection {
+  const label = (kind: ReferenceKind, code: string | null | undefined) => (code ? ref.label(kind, code) : null);
+  return {
+    title: `${a.reference} - ${a.name}`,
+    fields: [
+      ['Statut', `${a.status} (version ${a.version}, mise à jour ${a.updatedAt.slice(0, 10)} par ${a.updatedBy})`],
+      ['Responsable du traitement', a.controller.name],
+      ['Responsables conjoints', a.jointControllers.map((j) => `${j.name}${j.contact ? ` (${j.contact})` : ''}`).join('\n')],
+      ['Délégué à la protection des données', a.dpo ? `${a.dpo.name}${a.dpo.contact ? ` (${a.dpo.contact})` : ''}` : null],
+      ['Finalités', a.purposes.join('\n')],
+      ['Base légale', [label('legal-bases', a.legalBasis), a.legalBasisJustification].filter(Boolean).join(' : ')],
+      ["Condition de l'article 9.2", label('art9-conditions', a.art9Condition)],
+      ['Personnes concernées', a.dataSubjects.map((s) => `${label('data-subject-categories', s.code)}${s.volume ? ` (${s.volume})` : ''}`).join('\n')],
+      [
+        'Catégories de données (durée de conservation, sort final)',
+        a.dataCategories
+          .map((d) => `${label('data-categories', d.code)}${d.description ? ` : ${d.description}` : ''} - ${d.retentionPeriod ?? '?'} - ${d.retentionFate ?? '?'}`)
+          .join('\n'),
+      ],
+      ['Destinataires', a.recipients.map((r) => `${r.name} (${label('recipient-types', r.type)}, ${r.internal ? 'interne' : 'externe'})`).join('\n')],
+      ['Transferts hors UE', a.transfers.map((t) => `${t.recipient} - ${t.country} - ${label('transfer-safeguards', t.safeguard) ?? 'sans garantie'}`).join('\n')],
+      ['Mesures de sécurité', a.securityMeasures.map((s) => `${label('security-measures', s.type)} : ${s.description}`).join('\n')],
+      ['Applications', a.applications.map((x) => `${x.name} (${x.vendor})`).join('\n')],
+      ['Source des données', a.dataSource],
+      ['Collecte obligatoire', yes(a.collectionMandatory)],
+      ['Décision automatisée', [yes(a.automatedDecision), a.automatedDecisionDetails].filter(Boolean).join(' : ')],
+      ['Exercice des droits', a.rightsExercise],
+      ['AIPD', `${a.dpiaAssessment.required ? 'requise' : 'non requise'} - ${a.dpia.status}${a.dpia.reference ? ` - ${a.dpia.reference}` : ''}${a.dpia.date ? ` (${a.dpia.date})` : ''}\n${a.dpiaAssessment.reasons.join('\n')}`],
+      ['Prochaine revue', a.nextReviewDate],
+    ] as Array<[string, string | null]>,
+  };
 }
 
 class DryRun extends Error {
