@@ -1,11 +1,15 @@
-import { Stack, Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router-dom';
+import { IncidentCreate } from './incident-create';
+import { IncidentDetail } from './incident-detail';
+import { IncidentList } from './incident-list';
 
+/** The incident log (list, record, detail with breach and corrective actions), nested under /incidents. */
 export function IncidentsScreen() {
-  const { t } = useTranslation();
   return (
-    <Stack>
-      <Title order={2}>{t('incidents.title')}</Title>
-    </Stack>
+    <Routes>
+      <Route index element={<IncidentList />} />
+      <Route path="new" element={<IncidentCreate />} />
+      <Route path=":ref/*" element={<IncidentDetail />} />
+    </Routes>
   );
 }
