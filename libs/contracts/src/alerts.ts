@@ -35,4 +35,6 @@ export interface AlertMessage {
   late?: boolean;
   /** ISO 8601 time the alert message was produced. */
   at: string;
+  /** ECS document of the event that produced this message (absent for outputs of a window flush). */
+  event?: Record<string, unknown>;
 }

@@ -113,6 +113,7 @@ export class AlertBuilder {
       ...(enrichment.personalData !== undefined ? { personalData: enrichment.personalData } : {}),
       ...(m.late ? { late: true } : {}),
       at: new Date(this.now()).toISOString(),
+      event: m.event,
     };
   }
 
@@ -154,6 +155,7 @@ export class AlertBuilder {
       ...(state.application ? { application: state.application } : {}),
       ...(state.personalData !== undefined ? { personalData: state.personalData } : {}),
       at: new Date(this.now()).toISOString(),
+      ...(event ? { event } : {}),
     };
   }
 }

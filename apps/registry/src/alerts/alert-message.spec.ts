@@ -26,6 +26,15 @@ describe('parseAlertMessage', () => {
     });
   });
 
+  it('keeps the triggering event when it is an object of reasonable size', () => {
+    const event = { user: { name: 'svc-backup' }, source: { ip: '1.2.3.4' } };
+    expect(parseAlertMessage(JSON.stringify({ ...base, event }))!.event).toEqual(event);
+    expect(parseAlertMessage(JSON.stringify({ ...base, event: 'text' }))!.event).toBeUndefined();
+    expect(parseAlertMessage(JSON.stringify({ ...base, event: [event] }))!.event).toBeUndefined();
+    const huge = { message: 'x'.repeat(300 * 1024) };
+    expect(parseAlertMessage(JSON.stringify({ ...base, event: huge }))!.event).toBeUndefined();
+  });
+
   it('falls back on organization.id, then on unattributed, for the members', () => {
     expect(parseAlertMessage(JSON.stringify({ ...base, members: [] }))!.resolvedMembers).toEqual(['ivry']);
     expect(

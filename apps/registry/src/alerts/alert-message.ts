@@ -2,6 +2,8 @@ import { AlertMessage, UNATTRIBUTED_MEMBER } from '@vigie/contracts';
 import { hostsOf, isAlertLevel } from '@vigie/triage';
 
 const MEMBER = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+/** Largest triggering event kept from a message (serialised), for the exceptions' Sigma filters. */
+const MAX_EVENT_CHARS = 256 * 1024;
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const validTime = (v: unknown): v is string => isStr(v) && !Number.isNaN(Date.parse(v));
 
@@ -57,7 +59,17 @@ export function parseAlertMessage(value: string): SinkMessage | undefined {
     ...(typeof v.personalData === 'boolean' ? { personalData: v.personalData } : {}),
     ...(v.late ? { late: true } : {}),
     at: validTime(v.at) ? v.at : new Date().toISOString(),
+    ...(eventOf(v.event) ? { event: v.event } : {}),
     resolvedMembers,
     hosts: hostsOf(groupValues),
   };
+}
+
+function eventOf(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  try {
+    return JSON.stringify(v).length <= MAX_EVENT_CHARS;
+  } catch {
+    return false;
+  }
 }

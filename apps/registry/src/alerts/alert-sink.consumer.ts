@@ -7,6 +7,7 @@ import { logger } from '@vigie/observability';
 import { AlertException, decideSink, findException, levelRank, mergeSamples } from '@vigie/triage';
 import { DataSource, EntityManager } from 'typeorm';
 import { ExceptionsRepository } from '../exceptions/exceptions.repository';
+import { SigmaFilterSettings } from '../exceptions/sigma-filter.settings';
 import { NotificationDispatcher } from '../notifications/notification.dispatcher';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { AlertIndexer } from './alert-indexer';
@@ -27,7 +28,8 @@ const earliest = (a: string, b: string) => (Date.parse(a) <= Date.parse(b) ? a :
 
 /**
  * The alert sink: consumes `siem.alerts.v1` (group `vigie-alert-sink`) into PostgreSQL. Each message is applied in
- * its own transaction: matched against the active exceptions (recorded as suppressed, with its count), else
+ * its own transaction: matched against the active exceptions, a Sigma filter being evaluated on the event the
+ * message carries (recorded as suppressed, with its count), else
  * deduplicated ({@link decideSink}) into a new alert, an update of an open one, or the reopening of one closed
  * recently; new and reopened alerts are queued for notification in the same transaction. After the batch, the
  * touched alerts are written to the event store, and the batch is committed only then (at-least-once; the
@@ -51,6 +53,7 @@ export class AlertSinkConsumer implements OnApplicationBootstrap, OnApplicationS
     private readonly metrics: AlertMetrics,
     private readonly audit: AuditTrail,
     config: VigieConfig,
+    private readonly sigma: SigmaFilterSettings,
   ) {
     this.dedupWindowSeconds = config.get('alerts.dedupWindowSeconds');
     this.reopenWithinSeconds = config.get('alerts.reopenWithinSeconds');
@@ -156,8 +159,10 @@ export class AlertSinkConsumer implements OnApplicationBootstrap, OnApplicationS
         members: msg.resolvedMembers,
         groupValues: msg.groupValues,
         application: msg.application,
+        event: msg.event,
       },
       Date.now(),
+      this.sigma.options,
     );
     if (exception) {
       const grew = await this.exceptions.recordSuppression(m, {
@@ -171,6 +176,12 @@ export class AlertSinkConsumer implements OnApplicationBootstrap, OnApplicationS
         firstSeen: msg.firstSeen,
         lastSeen: msg.lastSeen,
       });
+      // The key's alert does not get these events: a later message of the key only brings what follows.
+      if (key)
+        await m.query(
+          'UPDATE vigie_alert_keys SET count = GREATEST(count, $2), last_seen = GREATEST(last_seen, $3) WHERE alert_key = $1',
+          [msg.alertKey, msg.count, msg.lastSeen],
+        );
       return { outcome: grew ? 'suppressed' : 'ignored', queued: false };
     }
 

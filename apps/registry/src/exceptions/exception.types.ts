@@ -2,6 +2,7 @@ import type { AlertException, FieldMatch } from '@vigie/triage';
 
 /** An exception as the API shows it, with what it suppressed. */
 export interface ExceptionView extends AlertException {
+  sigmaFilter: string | null;
   reason: string;
   fromAlertId: string | null;
   createdBy: string;
@@ -21,7 +22,7 @@ export interface ExceptionView extends AlertException {
 
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v as string).toISOString());
 
-export const EXCEPTION_COLUMNS = `e.id, e.rule_id, e.member, e.host, e.user_name, e.source_ip, e.match, e.reason, e.expires_at,
+export const EXCEPTION_COLUMNS = `e.id, e.rule_id, e.member, e.host, e.user_name, e.source_ip, e.match, e.sigma_filter, e.reason, e.expires_at,
   e.from_alert_id, e.created_by, e.created_at, e.updated_at, e.revoked_at, e.revoked_by,
   (SELECT count(*) FROM vigie_alert_suppressions s WHERE s.exception_id = e.id) AS suppressed_alerts,
   (SELECT coalesce(sum(s.count - s.base_count), 0) FROM vigie_alert_suppressions s WHERE s.exception_id = e.id) AS suppressed_matches,
@@ -38,6 +39,7 @@ export function toException(r: Record<string, unknown>, nowMs = Date.now()): Exc
     user: (r.user_name as string | null) ?? null,
     sourceIp: (r.source_ip as string | null) ?? null,
     match: (typeof r.match === 'string' ? JSON.parse(r.match) : (r.match ?? null)) as FieldMatch | null,
+    sigmaFilter: (r.sigma_filter as string | null) ?? null,
     reason: String(r.reason),
     expiresAt,
     fromAlertId: (r.from_alert_id as string | null) ?? null,

@@ -14,6 +14,7 @@ export interface ExceptionValues {
   user: string | null;
   sourceIp: string | null;
   match: FieldMatch | null;
+  sigmaFilter: string | null;
   reason: string;
   expiresAt: string;
 }
@@ -101,8 +102,8 @@ export class ExceptionsRepository {
     v: ExceptionValues & { fromAlertId: string | null; createdBy: string },
   ): Promise<ExceptionView> {
     const rows = await m.query(
-      `INSERT INTO vigie_alert_exceptions (rule_id, member, host, user_name, source_ip, match, reason, expires_at, from_alert_id, created_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
+      `INSERT INTO vigie_alert_exceptions (rule_id, member, host, user_name, source_ip, match, reason, expires_at, from_alert_id, created_by, sigma_filter)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
       [
         v.ruleId,
         v.member,
@@ -114,6 +115,7 @@ export class ExceptionsRepository {
         v.expiresAt,
         v.fromAlertId,
         v.createdBy,
+        v.sigmaFilter,
       ],
     );
     return (await this.get(String(rows[0].id), undefined, m))!;
@@ -123,7 +125,7 @@ export class ExceptionsRepository {
     returnedRows(
       await m.query(
         `UPDATE vigie_alert_exceptions SET rule_id=$2, member=$3, host=$4, user_name=$5, source_ip=$6, match=$7, reason=$8,
-           expires_at=$9, updated_at=now() WHERE id=$1 RETURNING id`,
+           expires_at=$9, sigma_filter=$10, updated_at=now() WHERE id=$1 RETURNING id`,
         [
           id,
           v.ruleId,
@@ -134,6 +136,7 @@ export class ExceptionsRepository {
           v.match === null ? null : JSON.stringify(v.match),
           v.reason,
           v.expiresAt,
+          v.sigmaFilter,
         ],
       ),
     );
@@ -157,13 +160,20 @@ export class ExceptionsRepository {
     return rows[0] ? Number(rows[0].count) : undefined;
   }
 
-  /** Record a suppressed detector message (idempotent: a key keeps its highest count). True when it grew. */
+  /**
+   * Record a suppressed detector message. Counts of a key are cumulative: a key keeps its highest count, and when
+   * some of its events were counted on an alert since the last suppression (`baseCount` above the suppressed
+   * count), those are moved into the base so that only suppressed events are counted as suppressed. True when it
+   * grew.
+   */
   async recordSuppression(m: EntityManager, s: SuppressionInput): Promise<boolean> {
     const before = await this.suppressedCount(m, s.alertKey);
     await m.query(
       `INSERT INTO vigie_alert_suppressions (alert_key, exception_id, rule_id, group_key, member, base_count, count, first_seen, last_seen)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
-       ON CONFLICT (alert_key) DO UPDATE SET count = GREATEST(vigie_alert_suppressions.count, excluded.count),
+       ON CONFLICT (alert_key) DO UPDATE SET
+         base_count = vigie_alert_suppressions.base_count + GREATEST(0, excluded.base_count - vigie_alert_suppressions.count),
+         count = GREATEST(vigie_alert_suppressions.count, excluded.count),
          last_seen = GREATEST(vigie_alert_suppressions.last_seen, excluded.last_seen), updated_at = now()`,
       [s.alertKey, s.exceptionId, s.ruleId, s.groupKey, s.member, s.baseCount, s.count, s.firstSeen, s.lastSeen],
     );

@@ -3,12 +3,16 @@ import { AuditTrail } from '@vigie/audit';
 import { canSeeMember, memberScope, RequestContext } from '@vigie/auth';
 import { DomainError } from '@vigie/contracts';
 import { checkException, FieldMatch } from '@vigie/triage';
+import { SigmaFilterSettings } from './sigma-filter.settings';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateExceptionDto, UpdateExceptionDto } from './dto/exception.dto';
 import { ExceptionValues, ExceptionsRepository } from './exceptions.repository';
 import { ExceptionView } from './exception.types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A Sigma expression as stored: null when absent or blank, else the text with its trailing blanks removed. */
+const sigmaText = (v: string | null | undefined) =>
+  v === undefined || v === null || v.trim() === '' ? null : v.trimEnd();
 const blank = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
 
 /** Suppression rules for alerts: created (often from an alert), edited, revoked, all audited. */
@@ -18,6 +22,7 @@ export class ExceptionsService {
     private readonly repo: ExceptionsRepository,
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly sigma: SigmaFilterSettings,
   ) {}
 
   list(q: { active?: boolean; rule?: string }): Promise<ExceptionView[]> {
@@ -31,7 +36,10 @@ export class ExceptionsService {
   }
 
   private validate(v: ExceptionValues): void {
-    const problems = checkException(v, Date.now());
+    const problems = checkException(v, Date.now(), this.sigma.options);
+    const sigma = problems.filter((x) => x.field === 'sigmaFilter');
+    if (sigma.length)
+      throw new DomainError('invalid', 'invalid_sigma_filter', `Invalid Sigma filter: ${sigma[0].problem}`, sigma);
     if (problems.length) throw new DomainError('unprocessable', 'invalid_exception', 'Invalid exception', problems);
     const p = RequestContext.requirePrincipal();
     if (v.member !== null && !canSeeMember(p, v.member))
@@ -76,6 +84,7 @@ export class ExceptionsService {
         user: blank(dto.user),
         sourceIp: blank(dto.sourceIp),
         match: (dto.match ?? null) as FieldMatch | null,
+        sigmaFilter: sigmaText(dto.sigmaFilter),
         reason: dto.reason,
         expiresAt: dto.expiresAt,
       };
@@ -122,6 +131,7 @@ export class ExceptionsService {
         user: pick('user', dto.user === undefined ? undefined : blank(dto.user)),
         sourceIp: pick('sourceIp', dto.sourceIp === undefined ? undefined : blank(dto.sourceIp)),
         match: pick('match', dto.match === undefined ? undefined : ((dto.match ?? null) as FieldMatch | null)),
+        sigmaFilter: dto.sigmaFilter === undefined ? before.sigmaFilter : sigmaText(dto.sigmaFilter),
         reason: dto.reason?.trim() ?? before.reason,
         expiresAt: dto.expiresAt ?? before.expiresAt,
       };

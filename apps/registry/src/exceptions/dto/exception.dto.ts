@@ -13,6 +13,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 
+import { MAX_SIGMA_FILTER_LENGTH } from '@vigie/triage';
+
 const MEMBER = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 
 export class CreateExceptionDto {
@@ -70,6 +72,20 @@ export class CreateExceptionDto {
   @IsObject()
   match?: Record<string, string | number | boolean | Array<string | number | boolean>> | null;
 
+  @ApiPropertyOptional({
+    example:
+      'selection:\n  user.name|startswith: svc-\nfilter_lab:\n  source.ip|cidr: 10.0.0.0/8\ncondition: selection and not filter_lab',
+    description:
+      'Sigma filter expression (YAML), evaluated on the event(s) that make the alert: a detection block (search identifiers and condition, as in a rule’s detection section) suppressing the events it matches, or a Sigma Filters document (filter: rules, selection…, condition) applied as the detector’s detection.filterMode says. Checked at creation (400, field sigmaFilter, with the parser’s message).',
+    nullable: true,
+    maxLength: MAX_SIGMA_FILTER_LENGTH,
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(MAX_SIGMA_FILTER_LENGTH)
+  sigmaFilter?: string | null;
+
   @ApiProperty({ example: 'Authorised vulnerability scanner (ticket 4521)' })
   @IsString()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
@@ -117,6 +133,12 @@ export class UpdateExceptionDto {
   @ValidateIf((_, v) => v !== null)
   @IsObject()
   match?: Record<string, string | number | boolean | Array<string | number | boolean>> | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Sigma filter expression (YAML); null removes it' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(MAX_SIGMA_FILTER_LENGTH)
+  sigmaFilter?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(2000) reason?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) expiresAt?: string;
 }
