@@ -78,6 +78,7 @@ export const SETTINGS = {
   'detection.timeField': { type: 'enum', values: ['received', 'event'], description: 'Correlation time: `received` (when Vigie received the event) or `event` (the device\'s `@timestamp`).' },
   'detection.filterMode': { type: 'enum', values: ['exclude', 'and'], description: 'Sigma filters: `exclude` = rule AND NOT filter (specification example); `and` = rule AND filter (pySigma).' },
   'detection.ruleSyncIntervalMs': { type: 'int', min: 100, max: 600000, description: 'How often a detector saves rule hit counts and reloads the enabled flags set through the rules API.' },
+  'detection.stateCheckpoint': { type: 'enum', values: ['auto', 'on', 'off'], description: 'Correlation state checkpointed per partition (table `vigie_detection_state`) and restored when a partition moves to another detector; `auto` = on with the Kafka bus.' },
   'alerts.reopenWithinSeconds': { type: 'int', min: 0, max: 31536000, description: 'An alert closed less than this ago is reopened (with a history note) when its rule and group fire again, instead of a new alert.' },
   'alerts.dedupWindowSeconds': { type: 'int', min: 0, max: 31536000, description: 'A new detector alert joins the open alert of the same rule and group key when it starts within this time of that alert\'s last event.' },
   'alerts.notifyMinLevel': { type: 'enum', values: ['informational', 'low', 'medium', 'high', 'critical'], description: 'New alerts at or above this level are notified (webhooks, email).' },

@@ -249,6 +249,11 @@ export class CorrelationRunner {
     this.evictions++;
   }
 
+  /** Flag `shard` as changed (a checkpoint of it that could not be saved). */
+  markDirty(shard: string): void {
+    this.dirty.add(shard);
+  }
+
   /** Shards whose groups changed since the last call (the set is emptied). */
   takeDirty(): string[] {
     const out = [...this.dirty];

@@ -346,6 +346,11 @@ export class SigmaEngine {
     return [...out];
   }
 
+  /** Flag `shard` as changed, so that the next {@link takeDirtyShards} returns it. */
+  markDirty(shard: string): void {
+    this.runners[0]?.markDirty(shard);
+  }
+
   /** The correlation groups owned by `shard`, serialisable as JSON. */
   snapshot(shard: string): EngineSnapshot {
     const rules: Record<string, GroupSnapshot[]> = {};

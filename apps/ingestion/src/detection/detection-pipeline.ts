@@ -68,12 +68,15 @@ export class DetectionPipeline {
     return { ...event, vigie: { ...base, working_hours: this.calendar.isWorkingTime(memberOf(event), t) } };
   }
 
-  /** Evaluate one event; returns the alert messages it raised or updated, in order. */
-  process(event: EcsEvent, receivedAtMs?: number): AlertMessage[] {
+  /**
+   * Evaluate one event; returns the alert messages it raised or updated, in order. `shard` (the event's source
+   * partition) owns the correlation groups the event opens (see {@link SigmaEngine.snapshot}).
+   */
+  process(event: EcsEvent, receivedAtMs?: number, shard?: string): AlertMessage[] {
     const prepared = this.prepare(event, receivedAtMs);
     const id = (prepared.event as { id?: unknown } | undefined)?.id;
     if (typeof id === 'string') this.builder.noteEvent(id, prepared);
-    const outputs = this.engine.evaluate(prepared, receivedAtMs);
+    const outputs = this.engine.evaluate(prepared, receivedAtMs, shard);
     if (outputs.length === 0) return [];
     return this.toAlerts(outputs, prepared, timeOf(prepared, receivedAtMs ?? Date.now(), this.timeField));
   }

@@ -28,6 +28,15 @@ export interface DetectionSettings {
   filterMode: 'exclude' | 'and';
   /** `detection.ruleSyncIntervalMs`: hit counts saved and enabled flags reloaded this often (rule state table). */
   ruleSyncIntervalMs: number;
+  /**
+   * `detection.stateCheckpoint`: correlation state is checkpointed per source partition (before each offset commit
+   * that changed it) and restored when a detector starts consuming a partition. `auto` = on with the Kafka bus.
+   */
+  checkpointState: boolean;
+  /** Consumer group of the detectors (default `vigie-detector`; specs and benchmarks use their own). */
+  consumerGroup?: string;
+  /** Topic of normalised events (default `siem.events.v1`; specs and benchmarks use their own). */
+  eventsTopic?: string;
 }
 
 /**
@@ -53,7 +62,15 @@ export function detectionSettingsFrom(config: VigieConfig, dir: string = configD
     timeField: config.get('detection.timeField') as DetectionSettings['timeField'],
     filterMode: config.get('detection.filterMode') as DetectionSettings['filterMode'],
     ruleSyncIntervalMs: config.get('detection.ruleSyncIntervalMs'),
+    checkpointState: checkpointStateFrom(config.get('detection.stateCheckpoint'), config.get('bus.driver')),
   };
+}
+
+/** `detection.stateCheckpoint` resolved: `auto` is on with Kafka (several detectors), off with the in-process bus. */
+export function checkpointStateFrom(setting: string, busDriver: string): boolean {
+  if (setting === 'on') return true;
+  if (setting === 'off') return false;
+  return busDriver === 'kafka';
 }
 
 /**
@@ -73,5 +90,6 @@ export function defaultDetectionSettings(dir: string = configDir()): DetectionSe
     timeField: 'received',
     filterMode: 'exclude',
     ruleSyncIntervalMs: 2_000,
+    checkpointState: false,
   };
 }

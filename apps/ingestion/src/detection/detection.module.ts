@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { VigieConfig } from '@vigie/config';
 import { detectionSettingsFrom } from './detection-settings';
+import { DetectionStateStore } from './detection-state.store';
 import { DETECTION_SETTINGS, DetectorWorker } from './detector.worker';
 import { RuleStateStore } from './rule-state.store';
 
@@ -13,6 +14,7 @@ import { RuleStateStore } from './rule-state.store';
       inject: [VigieConfig],
     },
     RuleStateStore,
+    DetectionStateStore,
     DetectorWorker,
   ],
   exports: [DetectorWorker],

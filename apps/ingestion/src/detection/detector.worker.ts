@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown, Optional, Inject } from '@nestjs/common';
 import { BusMessage, EventBus, OutgoingMessage, Subscription } from '@vigie/bus';
 import { AlertMessage, Topics } from '@vigie/contracts';
@@ -6,6 +7,7 @@ import type { EcsEvent } from '@vigie/sigma';
 import { alertBusKey } from './alert-builder';
 import { DetectionPipeline } from './detection-pipeline';
 import { defaultDetectionSettings, DetectionSettings } from './detection-settings';
+import { CheckpointStore, DetectionStateStore, StateCheckpoint } from './detection-state.store';
 import { LruMap } from './lru-map';
 import { buildRuleInventory, RuleInventoryEntry } from './rule-inventory';
 import { loadRulePack, RulePack } from './rule-pack.loader';
@@ -16,6 +18,21 @@ import { WorkingHoursCalendar } from './working-hours';
 export const DETECTION_SETTINGS = Symbol('DETECTION_SETTINGS');
 export const DETECTOR_GROUP = 'vigie-detector';
 
+/** State shard of a message: its source partition. */
+export function shardOf(m: Pick<BusMessage, 'topic' | 'partition'>): string {
+  return `${m.topic}:${m.partition}`;
+}
+
+/** What the detector knows of a partition it consumed. */
+interface PartitionTrack {
+  /** The correlation state in memory is exact for the partition's events before this offset. */
+  covered: bigint;
+  /** Highest offset evaluated here + 1: events below it may be in the duplicate cache without being in the state. */
+  handled: bigint;
+}
+
+const STORE_ATTEMPTS = 4;
+
 /**
  * Detector: consumes ECS documents from `siem.events.v1` (group `vigie-detector`), runs the Sigma rules and
  * correlations, and publishes {@link AlertMessage}s on `siem.alerts.v1` keyed by rule id and group key.
@@ -25,6 +42,12 @@ export const DETECTOR_GROUP = 'vigie-detector';
  * With a {@link RuleStateStore} (the app; not in specs without a database), the loaded inventory is saved to
  * `vigie_rules` at start, and every `ruleSyncIntervalMs` the hit counts are added and the enabled flags set through
  * the rules API reloaded: a disabled rule is skipped from the next event on.
+ *
+ * With `checkpointState` and a {@link CheckpointStore}, correlation groups belong to the partition of their first
+ * event; after a batch, the state of every partition whose groups changed is saved with the offset about to be
+ * committed (and after a flush that changed it), and the first batch of a partition this detector was not following
+ * is preceded by a restore of its checkpoint (events the checkpoint already covers are skipped). See
+ * docs/detection.md, "Correlation state across rebalances".
  */
 @Injectable()
 export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -47,12 +70,17 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
   private hits = new Map<string, RuleHits>();
   private syncTimer?: NodeJS.Timeout;
   private syncing?: Promise<void>;
+  /** Partitions consumed here, by shard (only with checkpoints). */
+  private readonly tracks = new Map<string, PartitionTrack>();
+  private checkpointing?: Promise<void>;
+  private readonly instance = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(
     private readonly bus: EventBus,
     metrics: Metrics,
     @Optional() @Inject(DETECTION_SETTINGS) settings?: DetectionSettings,
     @Optional() private readonly ruleState?: RuleStateStore,
+    @Optional() @Inject(DetectionStateStore) private readonly stateStore?: CheckpointStore,
   ) {
     this.settings = settings ?? defaultDetectionSettings();
     this.m = {
@@ -81,6 +109,39 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
       publishFailures: metrics.counter(
         'vigie_detector_publish_failures_total',
         'Failed publications to siem.alerts.v1',
+      ),
+      restores: metrics.counter(
+        'vigie_detector_state_restores_total',
+        'Partitions whose correlation state was loaded from their checkpoint before consuming',
+        ['result'],
+      ),
+      restoredGroups: metrics.counter(
+        'vigie_detector_state_restored_groups_total',
+        'Correlation groups restored from partition checkpoints',
+      ),
+      restoreConflicts: metrics.counter(
+        'vigie_detector_state_restore_conflicts_total',
+        'Restored groups not taken: the same group was already open here, fed by another partition',
+      ),
+      droppedGroups: metrics.counter(
+        'vigie_detector_state_dropped_groups_total',
+        'Correlation groups dropped because their partition is now followed from its checkpoint',
+      ),
+      covered: metrics.counter(
+        'vigie_detector_state_covered_events_total',
+        'Redelivered events skipped because the restored checkpoint already includes them',
+      ),
+      checkpoints: metrics.counter(
+        'vigie_detector_state_checkpoints_total',
+        'Partition correlation state checkpoints written',
+      ),
+      checkpointFailures: metrics.counter(
+        'vigie_detector_state_checkpoint_failures_total',
+        'Failed reads or writes of correlation state checkpoints',
+      ),
+      checkpointBytes: metrics.gauge(
+        'vigie_detector_state_checkpoint_bytes',
+        'Size of the last correlation state checkpoint written (JSON)',
       ),
       latency: metrics.histogram(
         'vigie_detector_alert_latency_seconds',
@@ -160,9 +221,14 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
       this.syncTimer = setInterval(() => void this.syncRules(), this.settings.ruleSyncIntervalMs);
       this.syncTimer.unref();
     }
+    if (this.settings.checkpointState && !this.stateStore) {
+      this.log.warn(
+        'detection.stateCheckpoint is on but no state store is available; correlation state is memory-only',
+      );
+    }
     this.subscription = await this.bus.subscribe({
-      groupId: DETECTOR_GROUP,
-      topics: [Topics.events],
+      groupId: this.group,
+      topics: [this.settings.eventsTopic ?? Topics.events],
       fromBeginning: false,
       maxBatchSize: 500,
       handler: (batch) => this.handle(batch),
@@ -171,7 +237,18 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
     this.timer.unref();
   }
 
-  /** Evaluate a batch and publish its alerts; resolves only once the alerts are on the bus. */
+  private get group(): string {
+    return this.settings.consumerGroup ?? DETECTOR_GROUP;
+  }
+
+  private get checkpoints(): CheckpointStore | undefined {
+    return this.settings.checkpointState ? this.stateStore : undefined;
+  }
+
+  /**
+   * Evaluate a batch (one partition's messages, in order) and publish its alerts; resolves only once the alerts are
+   * on the bus and, with checkpoints, the correlation state they leave is saved.
+   */
   async handle(batch: BusMessage[]): Promise<void> {
     const pipeline = this.pipeline;
     if (!pipeline) return;
@@ -179,7 +256,19 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
     try {
       const entered = performance.now();
       const alerts: AlertMessage[] = [];
+      const store = this.checkpoints;
+      const shard = store && batch.length > 0 ? shardOf(batch[0]) : undefined;
+      const track = shard !== undefined ? await this.follow(shard, BigInt(batch[0].offset)) : undefined;
+      const redelivered = track?.handled ?? 0n;
       for (const msg of batch) {
+        let offset = 0n;
+        if (track) {
+          offset = BigInt(msg.offset);
+          if (offset < track.covered) {
+            this.m.covered.inc();
+            continue;
+          }
+        }
         let event: EcsEvent;
         try {
           const parsed: unknown = JSON.parse(msg.value);
@@ -190,7 +279,8 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
           continue;
         }
         const id = (event.event as { id?: unknown } | undefined)?.id;
-        if (typeof id === 'string') {
+        // An offset evaluated here before the state was reloaded is in the duplicate cache but not in the state.
+        if (typeof id === 'string' && !(track && offset < redelivered)) {
           if (this.seen.has(id)) {
             this.m.duplicates.inc();
             continue;
@@ -198,9 +288,15 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
           this.seen.set(id, true);
         }
         this.m.events.inc();
-        alerts.push(...pipeline.process(event, Date.now()));
+        alerts.push(...pipeline.process(event, Date.now(), shard));
       }
       await this.publish(alerts, entered);
+      if (track) {
+        const next = BigInt(batch[batch.length - 1].offset) + 1n;
+        if (next > track.covered) track.covered = next;
+        if (next > track.handled) track.handled = next;
+        await this.checkpoint();
+      }
       this.updateStats();
     } finally {
       this.lastBatchAt = Date.now();
@@ -214,7 +310,113 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
     if (!pipeline || this.busy || nowMs - this.lastBatchAt < this.settings.flushIntervalMs) return;
     const alerts = pipeline.flush(nowMs);
     if (alerts.length > 0) await this.publish(alerts);
+    if (this.checkpoints) await this.checkpoint();
     this.updateStats();
+  }
+
+  /**
+   * Make the in-memory state of `shard` exact up to `first` (the first offset of the batch about to be evaluated).
+   * When this detector followed the partition up to there, nothing to do. Otherwise (a partition newly assigned, or
+   * one it lost and got back) its groups are dropped and its checkpoint restored; events before the checkpoint's
+   * offset are then skipped as already counted.
+   */
+  private async follow(shard: string, first: bigint): Promise<PartitionTrack> {
+    const known = this.tracks.get(shard);
+    if (known && known.covered === first) return known;
+    const pipeline = this.pipeline!;
+    const dropped = pipeline.engine.dropShard(shard);
+    if (dropped > 0) this.m.droppedGroups.inc(dropped);
+    const track: PartitionTrack = { covered: first, handled: known?.handled ?? 0n };
+    this.tracks.set(shard, track);
+    let cp: StateCheckpoint | undefined;
+    try {
+      cp = await this.withRetry('load', () => this.stateStore!.load(this.group, shard));
+    } catch (e) {
+      this.m.restores.inc({ result: 'failed' });
+      this.log.error(
+        { shard, error: (e as Error).message },
+        'correlation state checkpoint not read; the partition starts with empty windows',
+      );
+      return track;
+    }
+    if (!cp) {
+      this.m.restores.inc({ result: 'none' });
+      this.log.info({ shard, offset: first.toString() }, 'no correlation state checkpoint for partition');
+      return track;
+    }
+    const res = pipeline.engine.restore(shard, cp.state);
+    const next = BigInt(cp.nextOffset);
+    if (next > track.covered) track.covered = next;
+    this.m.restores.inc({ result: 'restored' });
+    this.m.restoredGroups.inc(res.groups);
+    if (res.conflicts > 0) this.m.restoreConflicts.inc(res.conflicts);
+    this.log.info(
+      { shard, offset: first.toString(), checkpointOffset: cp.nextOffset, dropped, ...res },
+      'correlation state restored from checkpoint',
+    );
+    return track;
+  }
+
+  /** Save the state of every followed partition whose groups changed; calls do not overlap. */
+  private checkpoint(): Promise<void> {
+    const run = async (): Promise<void> => {
+      await prev;
+      await this.saveDirty();
+    };
+    const prev = this.checkpointing ?? Promise.resolve();
+    const p = run().finally(() => {
+      if (this.checkpointing === p) this.checkpointing = undefined;
+    });
+    this.checkpointing = p;
+    return p;
+  }
+
+  private async saveDirty(): Promise<void> {
+    const pipeline = this.pipeline;
+    const store = this.checkpoints;
+    if (!pipeline || !store) return;
+    const dirty = pipeline.engine.takeDirtyShards();
+    const rows: StateCheckpoint[] = [];
+    for (const shard of dirty) {
+      const track = this.tracks.get(shard);
+      if (!track) continue; // groups of no partition (not consumed through this worker)
+      rows.push({ shard, nextOffset: track.covered.toString(), state: pipeline.engine.snapshot(shard) });
+    }
+    if (rows.length === 0) return;
+    let refused: string[];
+    try {
+      refused = await this.withRetry('save', () => store.save(this.group, rows, this.instance));
+    } catch (e) {
+      // Kept dirty: the next batch or flush tries again. Until then the checkpoint lags the committed offset.
+      for (const r of rows) pipeline.engine.markDirty(r.shard);
+      this.log.error(
+        { shards: rows.map((r) => r.shard), error: (e as Error).message },
+        'correlation state checkpoint not saved; retrying with the next batch',
+      );
+      return;
+    }
+    this.m.checkpoints.inc(rows.length - refused.length);
+    this.m.checkpointBytes.set(Math.max(...rows.map((r) => JSON.stringify(r.state).length)));
+    for (const shard of refused) {
+      // Another detector saved a later offset: the partition was reassigned. Its groups here are stale.
+      const dropped = pipeline.engine.dropShard(shard);
+      this.tracks.delete(shard);
+      if (dropped > 0) this.m.droppedGroups.inc(dropped);
+      this.log.info({ shard, dropped }, 'partition followed by another detector; its correlation groups dropped here');
+    }
+  }
+
+  private async withRetry<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fn();
+      } catch (e) {
+        this.m.checkpointFailures.inc();
+        if (this.stopping || attempt + 1 >= STORE_ATTEMPTS) throw e;
+        this.log.warn({ error: (e as Error).message, attempt, what }, 'correlation state store failed; retrying');
+        await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+      }
+    }
   }
 
   private async publish(alerts: AlertMessage[], enteredAt?: number): Promise<void> {
@@ -317,6 +519,7 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
     await this.subscription
       ?.stop()
       .catch((e) => this.log.warn({ error: (e as Error).message }, 'detector stop failed'));
+    await this.checkpointing?.catch(() => undefined);
     // Last hit counts; the database may already be closing, in which case they are lost (logged at debug).
     await this.syncing;
     if (this.ruleState && this.hits.size > 0) {

@@ -6,6 +6,7 @@ import { Isms1733200000000 } from './1733200000000-isms';
 import { GdprRegistry1733100000000 } from './1733100000000-gdpr-registry';
 import { Alerts1733300000000 } from './1733300000000-alerts';
 import { ControlStatements1733500000000 } from './1733500000000-control-statements';
+import { DetectionState1733610000000 } from './1733610000000-detection-state';
 import { AlertExceptionSigma1733620000000 } from './1733620000000-alert-exception-sigma';
 
 /**
@@ -21,5 +22,6 @@ export const MIGRATIONS = [
   Alerts1733300000000,
   Rules1733400000000,
   ControlStatements1733500000000,
+  DetectionState1733610000000,
   AlertExceptionSigma1733620000000,
 ];
