@@ -1,4 +1,6 @@
+import { AuditTrail } from '@vigie/audit';
 import { EventStore } from '@vigie/event-store';
+import { BreachesService } from '@vigie/registry/breaches/breaches.service';
 import { Metrics } from '@vigie/observability';
 import { AlertSinkConsumer } from '@vigie/registry/alerts/alert-sink.consumer';
 import { ADMIN_PASSWORD, ApiClient, startEmbeddedApp, TestApp } from '@vigie/testing';
@@ -233,6 +235,107 @@ export function alertSinkContract(overrides: () => Record<string, unknown>): voi
       expiresAt: iso(Date.now() + HOUR),
     });
     expect(badMatch.status).toBe(422);
+  });
+
+  it('applies a Sigma filter on the event each message carries, counting only the suppressed events', async () => {
+    const g = fresh();
+    const event = (user: string) => ({
+      event: { action: 'ssh_login', outcome: 'failure', module: 'sshd' },
+      user: { name: user },
+      source: { ip: `203.0.113.${n}` },
+      host: { name: `srv-${n}` },
+    });
+    const t0 = Date.now() - 60_000;
+    const msg = (count: number, user: string | undefined) =>
+      alertMessage({
+        ...g,
+        alertKey: `${g.rule.id}:w1`,
+        status: count === 5 ? 'new' : 'update',
+        count,
+        firstSeen: iso(t0),
+        lastSeen: iso(t0 + count * 1000),
+        ...(user ? { event: event(user) } : {}),
+      });
+    await sink.handle([busMessage(msg(5, 'root'))]);
+    const [a] = await alertsOf(g.rule.id);
+    expect(a.count).toBe(5);
+    const invalid = await admin.post('/api/v1/exceptions', {
+      fromAlertId: a.id,
+      sigmaFilter: 'selection:\n  User|startswith: svc-\ncondition: selection or',
+      reason: 'Backup account',
+      expiresAt: iso(Date.now() + HOUR),
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.code).toBe('invalid_sigma_filter');
+    expect(invalid.body.fields).toEqual([{ field: 'sigmaFilter', problem: expect.any(String) }]);
+    expect(invalid.body.fields[0].problem.length).toBeGreaterThan(3);
+    const ex = await admin.post('/api/v1/exceptions', {
+      fromAlertId: a.id,
+      sigmaFilter: 'selection:\n  User|startswith: svc-\ncondition: selection',
+      reason: 'Backup account',
+      expiresAt: iso(Date.now() + HOUR),
+    });
+    expect(ex.status).toBe(201);
+    expect(ex.body).toMatchObject({ ruleId: g.rule.id, member: 'ivry', sigmaFilter: expect.stringContaining('svc-') });
+    const exceptionOf = async () => (await admin.get(`/api/v1/exceptions/${ex.body.id}`)).body;
+    // 6: suppressed; 7: counted; 8, 9: suppressed (9 twice: redelivery); 10: counted; 11 without event: counted
+    for (const [count, user] of [
+      [6, 'svc-backup'],
+      [7, 'root'],
+      [8, 'svc-backup'],
+      [9, 'svc-sync'],
+      [9, 'svc-sync'],
+      [10, 'admin'],
+      [11, undefined],
+    ] as const) {
+      await sink.handle([busMessage(msg(count, user))]);
+    }
+    expect((await alertsOf(g.rule.id)).map((x) => x.count)).toEqual([8]);
+    expect((await exceptionOf()).suppressed).toMatchObject({ alerts: 1, matches: 3 });
+    const history = (await detail(a.id)).history.map((h: { action: string }) => h.action);
+    expect(history).toContain('exception_created');
+    // a later suppressed event after counted ones only adds itself
+    await sink.handle([busMessage(msg(12, 'svc-backup'))]);
+    expect((await exceptionOf()).suppressed.matches).toBe(4);
+    expect((await alertsOf(g.rule.id)).map((x) => x.count)).toEqual([8]);
+  });
+
+  it('escalates in one transaction: a failure while opening the breach record leaves no incident behind', async () => {
+    const g = fresh();
+    await sink.handle([busMessage(alertMessage({ ...g, alertKey: 'atomic1', personalData: true }))]);
+    const [a] = await alertsOf(g.rule.id);
+    const incidentsBefore = (await admin.get('/api/v1/incidents')).body as Array<{ sourceRef: string | null }>;
+    const breaches = t.app.get(BreachesService);
+    const spy = jest.spyOn(breaches, 'open').mockRejectedValueOnce(new Error('breach store failure'));
+    const failed = await admin.post(`/api/v1/alerts/${a.id}/escalate`, {});
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+    expect(failed.status).toBe(500);
+    const incidentsAfter = (await admin.get('/api/v1/incidents')).body as Array<{ sourceRef: string | null }>;
+    expect(incidentsAfter).toHaveLength(incidentsBefore.length);
+    expect(incidentsAfter.filter((i) => i.sourceRef === a.id)).toEqual([]);
+    const d = await detail(a.id);
+    expect(d).toMatchObject({ incidentId: null, status: 'open' });
+    expect(d.history.map((h: { action: string }) => h.action)).not.toContain('escalated');
+    const audit = await admin.get(`/api/v1/audit?entityType=alert&entityId=${a.id}&limit=100`);
+    expect(audit.body.records.map((x: { action: string }) => x.action)).not.toContain('alert.escalated');
+    // a failing audit record at the very end undoes the incident and its breach record as well
+    const trail = t.app.get(AuditTrail);
+    const record = trail.record.bind(trail);
+    const auditSpy = jest.spyOn(trail, 'record').mockImplementation((entry, m) => {
+      if (entry.action === 'alert.escalated') return Promise.reject(new Error('audit failure'));
+      return record(entry, m);
+    });
+    const failedAgain = await admin.post(`/api/v1/alerts/${a.id}/escalate`, {});
+    auditSpy.mockRestore();
+    expect(failedAgain.status).toBe(500);
+    expect((await admin.get('/api/v1/incidents')).body).toHaveLength(incidentsBefore.length);
+    // and once nothing fails, everything is there: incident, breach record, link, history
+    const ok = await admin.post(`/api/v1/alerts/${a.id}/escalate`, {});
+    expect(ok.status).toBe(201);
+    expect(ok.body.incident).toMatchObject({ sourceRef: a.id, personalDataSuspected: true });
+    expect((await admin.get(`/api/v1/incidents/${ok.body.incident.id}/breach`)).status).toBe(200);
+    expect((await detail(a.id)).history.map((h: { action: string }) => h.action)).toContain('escalated');
   });
 
   it('skips messages that are not alerts, and indexes alerts into the event store', async () => {

@@ -4,7 +4,7 @@ import { READERS, Roles } from '@vigie/auth';
 import { AlertEscalationService } from './alert-escalation.service';
 import { AlertStatsService } from './alert-stats.service';
 import { AlertsService } from './alerts.service';
-import { AlertQueryDto, AlertStatsQueryDto } from './dto/alert-query.dto';
+import { AlertEventsQueryDto, AlertQueryDto, AlertStatsQueryDto } from './dto/alert-query.dto';
 import { BulkAlertsDto, CommentDto, EscalateDto, UpdateAlertDto } from './dto/update-alert.dto';
 
 /** Who triages alerts. */
@@ -48,6 +48,16 @@ export class AlertsController {
   @ApiOperation({ summary: 'An alert with its history and its related events' })
   get(@Param('id') id: string) {
     return this.alerts.get(id);
+  }
+
+  @Get(':id/events')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary:
+      'Related events of an alert, oldest first, in pages: its sample events and the events with its group values within its time window (± 5 min)',
+  })
+  events(@Param('id') id: string, @Query() q: AlertEventsQueryDto) {
+    return this.alerts.events(id, q);
   }
 
   @Patch(':id')

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@vigie/audit';
 import { memberScope, RequestContext } from '@vigie/auth';
 import { DomainError } from '@vigie/contracts';
-import { EventStore, StoredEvent } from '@vigie/event-store';
+import { EventStore, Filter, not, StoredEvent, term } from '@vigie/event-store';
 import { logger } from '@vigie/observability';
 import { AlertStatus, checkTransition, isCloseReason, statusTimestamps } from '@vigie/triage';
 import { DataSource, EntityManager } from 'typeorm';
+import { SigmaFilterSettings } from '../exceptions/sigma-filter.settings';
 import { AlertIndexer } from './alert-indexer';
 import { AlertMetrics } from './alert-metrics';
 import { Alert, AlertHistoryEntry } from './alert.types';
@@ -16,7 +17,10 @@ import { BulkAlertsDto, UpdateAlertDto } from './dto/update-alert.dto';
 
 export interface AlertDetail extends Alert {
   history: AlertHistoryEntry[];
+  /** The first page of {@link RelatedEventsPage} items. */
   relatedEvents: StoredEvent[];
+  /** Cursor of the next page (`GET /api/v1/alerts/:id/events?cursor=`), null when there is none. */
+  relatedEventsNextCursor: string | null;
   /** Set when the event store could not be searched (the alert itself is still returned). */
   relatedEventsError?: string;
 }
@@ -28,7 +32,21 @@ export interface BulkResult {
   failed: Array<{ id: string; code: string; message: string }>;
 }
 
+/** A page of an alert's related events and how they were searched. */
+export interface RelatedEventsPage {
+  items: StoredEvent[];
+  nextCursor?: string;
+  /** The search window: first and last seen, five minutes either side. */
+  from: string;
+  to: string;
+  /** ECS fields the group values were searched on. */
+  groupFields: string[];
+  sampleEventIds: string[];
+}
+
 const RELATED_MARGIN_MS = 5 * 60_000;
+const RELATED_FIRST_PAGE = 100;
+const RELATED_MAX_PAGE = 200;
 const notFound = (id: string) => new DomainError('not_found', 'alert_not_found', `No alert ${id}`);
 
 /** The triage queue: reads scoped by member, every change in the alert's history and the audit trail. */
@@ -43,6 +61,7 @@ export class AlertsService {
     private readonly store: EventStore,
     private readonly indexer: AlertIndexer,
     private readonly metrics: AlertMetrics,
+    private readonly sigma: SigmaFilterSettings,
   ) {}
 
   private scope(): string[] | undefined {
@@ -75,47 +94,71 @@ export class AlertsService {
     if (!alert) throw notFound(id);
     const history = await this.repo.history(alert.id);
     try {
-      return { ...alert, history, relatedEvents: await this.related(alert, scope) };
+      const page = await this.related(alert, scope, { limit: RELATED_FIRST_PAGE });
+      return { ...alert, history, relatedEvents: page.items, relatedEventsNextCursor: page.nextCursor ?? null };
     } catch (e) {
       this.log.warn({ alert: id, error: (e as Error).message }, 'related events unavailable');
-      return { ...alert, history, relatedEvents: [], relatedEventsError: 'the event store could not be searched' };
+      return {
+        ...alert,
+        history,
+        relatedEvents: [],
+        relatedEventsNextCursor: null,
+        relatedEventsError: 'the event store could not be searched',
+      };
     }
   }
 
+  /** A page of the alert's related events (oldest first), for the detail's events table. */
+  async events(id: string, q: { limit?: number; cursor?: string }): Promise<RelatedEventsPage> {
+    const scope = this.scope();
+    const alert = await this.repo.get(id, scope);
+    if (!alert) throw notFound(id);
+    return this.related(alert, scope, { limit: q.limit ?? 50, cursor: q.cursor });
+  }
+
   /**
-   * Events of the alert: its sample events by id, and the events carrying its group values (the ECS ones, e.g.
-   * `source.ip`, `host.name`) within its time window, widened by five minutes on each side. Only the members of
-   * the alert that are in the caller's scope are searched.
+   * Events of the alert, from the event store: its sample events by id, or the events carrying its group values
+   * (group-by names resolved to ECS paths through the Sigma field mapping, e.g. `Hostname` → `host.name` or
+   * `host.hostname`), within its time window widened by five minutes on each side; the alert documents indexed
+   * next to the events are left out. Oldest first, in pages. Only the members of the alert in the caller's scope
+   * are searched.
    */
-  private async related(alert: Alert, scope: string[] | undefined): Promise<StoredEvent[]> {
+  private async related(
+    alert: Alert,
+    scope: string[] | undefined,
+    page: { limit: number; cursor?: string },
+  ): Promise<RelatedEventsPage> {
     const members = scope ? alert.members.filter((m) => scope.includes(m)) : alert.members;
-    if (!members.length) return [];
-    const found = new Map<string, StoredEvent>();
-    if (alert.sampleEventIds.length) {
-      const page = await this.store.search({
-        members,
-        filter: { op: 'terms', field: 'event.id', values: alert.sampleEventIds },
-        size: 50,
-      });
-      for (const e of page.events) found.set(e.id, e);
+    const window = {
+      from: new Date(Date.parse(alert.firstSeen) - RELATED_MARGIN_MS).toISOString(),
+      to: new Date(Date.parse(alert.lastSeen) + RELATED_MARGIN_MS + 1).toISOString(),
+    };
+    const groupFields: string[] = [];
+    const group: Filter[] = [];
+    for (const [name, value] of Object.entries(alert.groupValues)) {
+      if (name === 'organization.id' || value === '') continue;
+      const paths = this.sigma.ecsFields(name).filter((p) => p.includes('.'));
+      if (!paths.length) continue;
+      groupFields.push(...paths);
+      group.push(paths.length === 1 ? term(paths[0], value) : { op: 'or', filters: paths.map((p) => term(p, value)) });
     }
-    const terms = Object.entries(alert.groupValues)
-      .filter(([k]) => k.includes('.') && k !== 'organization.id')
-      .map(([field, value]) => ({ op: 'term' as const, field, value }));
-    if (terms.length) {
-      const page = await this.store.search({
-        members,
-        from: new Date(Date.parse(alert.firstSeen) - RELATED_MARGIN_MS).toISOString(),
-        to: new Date(Date.parse(alert.lastSeen) + RELATED_MARGIN_MS).toISOString(),
-        filter: terms.length === 1 ? terms[0] : { op: 'and', filters: terms },
-        size: 100,
-      });
-      for (const e of page.events) found.set(e.id, e);
-    }
-    const isAlertDoc = (e: StoredEvent) => (e.doc.event as { kind?: unknown } | undefined)?.kind === 'alert';
-    return [...found.values()]
-      .filter((e) => !isAlertDoc(e))
-      .sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.id.localeCompare(b.id));
+    const base = { sampleEventIds: alert.sampleEventIds, groupFields, ...window };
+    const anyOf: Filter[] = [];
+    if (alert.sampleEventIds.length) anyOf.push({ op: 'terms', field: 'event.id', values: alert.sampleEventIds });
+    if (group.length) anyOf.push(group.length === 1 ? group[0] : { op: 'and', filters: group });
+    if (!members.length || !anyOf.length) return { items: [], ...base };
+    const result = await this.store.search({
+      members,
+      ...window,
+      filter: {
+        op: 'and',
+        filters: [anyOf.length === 1 ? anyOf[0] : { op: 'or', filters: anyOf }, not(term('event.kind', 'alert'))],
+      },
+      size: Math.min(Math.max(page.limit, 1), RELATED_MAX_PAGE),
+      cursor: page.cursor,
+      order: 'asc',
+    });
+    return { items: result.events, ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}), ...base };
   }
 
   async update(id: string, dto: UpdateAlertDto): Promise<Alert> {

@@ -10,7 +10,7 @@ import {
   NotificationContents,
   sortDeadlines,
 } from '@vigie/isms';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Incident } from '../incidents/incident.types';
 import { IncidentsRepository } from '../incidents/incidents.repository';
 import { IncidentsService } from '../incidents/incidents.service';
@@ -151,9 +151,11 @@ export class BreachesService {
     return c;
   }
 
-  async open(idOrRef: string, dto: OpenBreachDto): Promise<BreachView> {
+  /** `outer`: the caller's transaction (escalation of an alert), else a new one. */
+  async open(idOrRef: string, dto: OpenBreachDto, outer?: EntityManager): Promise<BreachView> {
     const actor = this.actor();
-    return this.dataSource.transaction(async (m) => {
+    const run = <T>(fn: (m: EntityManager) => Promise<T>) => (outer ? fn(outer) : this.dataSource.transaction(fn));
+    return run(async (m) => {
       const incident = await this.incidents.require(idOrRef, m, true);
       if (await this.repo.byIncident(incident.id, m))
         throw new DomainError(

@@ -3,7 +3,7 @@ import { AuditTrail } from '@vigie/audit';
 import { memberScope, RequestContext } from '@vigie/auth';
 import { DomainError } from '@vigie/contracts';
 import { allowedNextStates, canDecide, checkTransition, impactFromCia, IncidentStatus, severityOf } from '@vigie/isms';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CreateIncidentDto, DecisionDto, IncidentQueryDto, TransitionDto, UpdateIncidentDto } from './dto/incident.dto';
 import { LinkKind, LinksDto } from './dto/links.dto';
 import { Impact } from './impact/impact.types';
@@ -86,7 +86,12 @@ export class IncidentsService {
       );
   }
 
-  async create(dto: CreateIncidentDto): Promise<IncidentView> {
+  /** Run in the caller's transaction when given (one transaction across services), else in a new one. */
+  private inTransaction<T>(outer: EntityManager | undefined, fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return outer ? fn(outer) : this.dataSource.transaction(fn);
+  }
+
+  async create(dto: CreateIncidentDto, outer?: EntityManager): Promise<IncidentView> {
     const actor = this.actor();
     const detectedAt = dto.detectedAt ? new Date(dto.detectedAt) : this.clock.now();
     if (dto.occurredAt && new Date(dto.occurredAt) > detectedAt)
@@ -100,7 +105,7 @@ export class IncidentsService {
     } as const;
     const impact = dto.impact ?? impactFromCia(cia);
     const urgency = dto.urgency ?? 'medium';
-    return this.dataSource.transaction(async (m) => {
+    return this.inTransaction(outer, async (m) => {
       await this.checkMembers(m, dto.members);
       const reference = await this.repo.nextReference(m, detectedAt.getUTCFullYear());
       const created = await this.repo.insert(m, {
@@ -148,8 +153,8 @@ export class IncidentsService {
     });
   }
 
-  async update(idOrRef: string, dto: UpdateIncidentDto): Promise<IncidentView> {
-    return this.dataSource.transaction(async (m) => {
+  async update(idOrRef: string, dto: UpdateIncidentDto, outer?: EntityManager): Promise<IncidentView> {
+    return this.inTransaction(outer, async (m) => {
       const before = await this.require(idOrRef, m, true);
       if (before.status === 'closed')
         throw new DomainError('conflict', 'incident_closed', `${before.reference} is closed`);
@@ -317,9 +322,13 @@ export class IncidentsService {
     return { members: v.members, ...v.links };
   }
 
-  async addLinks(idOrRef: string, dto: LinksDto): Promise<IncidentLinks & { members: IncidentView['members'] }> {
+  async addLinks(
+    idOrRef: string,
+    dto: LinksDto,
+    outer?: EntityManager,
+  ): Promise<IncidentLinks & { members: IncidentView['members'] }> {
     const actor = this.actor();
-    return this.dataSource.transaction(async (m) => {
+    return this.inTransaction(outer, async (m) => {
       const inc = await this.require(idOrRef, m, true);
       await this.checkMembers(m, dto.members);
       await this.repo.addManualMembers(m, inc.id, dto.members ?? []);
