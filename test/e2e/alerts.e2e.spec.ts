@@ -1,5 +1,10 @@
 import { ADMIN_PASSWORD, startEmbeddedApp } from '@vigie/testing';
-import { buildTriageWorld, triageScenario, TriageWorld } from '../integration/alerts/triage-scenario';
+import {
+  buildTriageWorld,
+  sigmaFilterScenario,
+  triageScenario,
+  TriageWorld,
+} from '../integration/alerts/triage-scenario';
 
 describe('alert triage end to end on the embedded app (syslog → detector → in-process bus → sink → API)', () => {
   let w: TriageWorld;
@@ -15,4 +20,8 @@ describe('alert triage end to end on the embedded app (syslog → detector → i
   });
 
   triageScenario(() => w);
+
+  describe('exceptions with a Sigma filter on the events', () => {
+    sigmaFilterScenario(() => w);
+  });
 });

@@ -20,15 +20,18 @@ export async function waitFor<T>(what: string, fn: () => Promise<T | undefined>,
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function sshFailure(host: string, attacker: string, i: number): string {
-  return `<38>1 ${new Date().toISOString()} ${host} sshd ${4200 + i} - - Failed password for root from ${attacker} port ${50000 + i} ssh2`;
+function sshFailure(host: string, attacker: string, i: number, user: string): string {
+  return `<38>1 ${new Date().toISOString()} ${host} sshd ${4200 + i} - - Failed password for ${user} from ${attacker} port ${50000 + i} ssh2`;
 }
 
-/** `n` failed SSH logins for root on `host` from `attacker`, over syslog UDP. */
-export async function sshAttack(port: number, host: string, attacker: string, n = 5): Promise<void> {
+/** `n` failed SSH logins for `user` (root by default) on `host` from `attacker`, over syslog UDP. */
+export async function sshAttack(port: number, host: string, attacker: string, n = 5, user = 'root'): Promise<void> {
   const udp = createSocket('udp4');
-  for (let i = 0; i < n; i++)
-    await new Promise<void>((r) => udp.send(sshFailure(host, attacker, i), port, '127.0.0.1', () => r()));
+  for (let i = 0; i < n; i++) {
+    await new Promise<void>((r) => udp.send(sshFailure(host, attacker, i, user), port, '127.0.0.1', () => r()));
+    // distinct receive times, so that the detector sees each event in order
+    await sleep(2);
+  }
   udp.close();
 }
 
@@ -371,5 +374,106 @@ export function triageScenario(world: () => TriageWorld): void {
     expect(text).toMatch(/vigie_alerts_suppressed_total\{rule="[^"]+"\} [1-9]/);
     expect(text).toContain('vigie_alert_time_to_acknowledge_seconds_bucket');
     expect(text).toMatch(/vigie_notifications_total\{kind="webhook",outcome="sent"\} [1-9]/);
+  });
+}
+
+/**
+ * A Sigma-filter exception created from an alert, through syslog and the detector: further failures for the
+ * service account are suppressed and counted on the exception, failures for other accounts still update the
+ * alert; the related events come from the event store, page by page, within the alert's window.
+ */
+export function sigmaFilterScenario(world: () => TriageWorld): void {
+  const host = () => `srv-sigma-${world().tag}`;
+  const attacker = () => `203.0.113.${(parseInt(world().tag, 16) % 200) + 20}`;
+  let alertId = '';
+  let exceptionId = '';
+
+  it('an attack gives an alert; an invalid Sigma filter is refused with the parser’s message', async () => {
+    const w = world();
+    await sshAttack(w.t.syslogPort, host(), attacker(), 5);
+    const [a] = await waitFor('the alert', async () => {
+      const l = await alertsOn(w.rssi, host());
+      return l.length && l[0].count >= 5 ? l : undefined;
+    });
+    alertId = a.id;
+    expect(a.count).toBe(5);
+    const expiresAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const bad = await w.rssi.post('/api/v1/exceptions', {
+      fromAlertId: alertId,
+      sigmaFilter: 'selection:\n  User|startswith: svc-\ncondition: selection and not filter',
+      reason: 'Backup service account',
+      expiresAt,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ code: 'invalid_sigma_filter' });
+    expect(bad.body.fields).toEqual([
+      { field: 'sigmaFilter', problem: expect.stringContaining("unknown search identifier 'filter'") },
+    ]);
+    const ok = await w.rssi.post('/api/v1/exceptions', {
+      fromAlertId: alertId,
+      sigmaFilter:
+        'selection:\n  User|startswith: svc-\nfilter_root:\n  User: root\ncondition: selection and not filter_root',
+      reason: 'Backup service account',
+      expiresAt,
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ ruleId: SSH_BRUTE_FORCE, member: 'ivry', host: null, active: true });
+    expect(ok.body.sigmaFilter).toContain('svc-');
+    exceptionId = ok.body.id;
+  });
+
+  it('suppresses and counts the events the filter matches, while others still update the alert', async () => {
+    const w = world();
+    await sshAttack(w.t.syslogPort, host(), attacker(), 4, 'svc-backup');
+    const seen = await waitFor('the suppression count', async () => {
+      const r = await w.rssi.get(`/api/v1/exceptions/${exceptionId}`);
+      return r.body.suppressed.matches >= 4 ? r.body : undefined;
+    });
+    expect(seen.suppressed).toMatchObject({ alerts: 1, matches: 4 });
+    expect((await alertsOn(w.rssi, host()))[0].count).toBe(5);
+    await sshAttack(w.t.syslogPort, host(), attacker(), 2, 'admin');
+    const list = await waitFor('the update', async () => {
+      const l = await alertsOn(w.rssi, host());
+      return l.length && l[0].count >= 7 ? l : undefined;
+    });
+    await sleep(300);
+    expect(list).toHaveLength(1);
+    expect((await alertsOn(w.rssi, host()))[0]).toMatchObject({ id: alertId, count: 7 });
+    expect((await w.rssi.get(`/api/v1/exceptions/${exceptionId}`)).body.suppressed.matches).toBe(4);
+  });
+
+  it('lists the related events from the event store, page by page, suppressed ones included', async () => {
+    const w = world();
+    const all = await waitFor('the indexed events', async () => {
+      const r = await w.rssi.get(`/api/v1/alerts/${alertId}/events?limit=200`);
+      return r.body.items.length >= 11 ? r.body : undefined;
+    });
+    expect(all.items).toHaveLength(11);
+    expect(all.groupFields).toEqual(expect.arrayContaining(['host.name', 'source.ip']));
+    const pages: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const r = await w.rssi.get(
+        `/api/v1/alerts/${alertId}/events?limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(r.status).toBe(200);
+      expect(r.body.items.length).toBeLessThanOrEqual(4);
+      pages.push(...r.body.items.map((e: { id: string }) => e.id));
+      cursor = r.body.nextCursor;
+    } while (cursor);
+    expect(pages).toEqual(all.items.map((e: { id: string }) => e.id));
+    const users = all.items.map((e: { doc: { user: { name: string } } }) => e.doc.user.name);
+    expect(users.filter((u: string) => u === 'svc-backup')).toHaveLength(4);
+    for (const e of all.items as Array<{ timestamp: string; doc: { source: { ip: string } } }>)
+      expect(e.doc.source.ip).toBe(attacker());
+    const times = all.items.map((e: { timestamp: string }) => e.timestamp);
+    expect([...times].sort()).toEqual(times);
+    // the detail carries the first page and the sample ids
+    const d = await w.rssi.get(`/api/v1/alerts/${alertId}`);
+    expect(d.body.relatedEvents).toHaveLength(11);
+    expect(d.body.relatedEventsNextCursor).toBeNull();
+    expect(all.sampleEventIds.length).toBeGreaterThanOrEqual(5);
+    // another member's referent gets nothing
+    expect((await w.refVitry.get(`/api/v1/alerts/${alertId}/events`)).status).toBe(404);
   });
 }
