@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '@vigie/config';
-import { defaultDetectionSettings, detectionSettingsFrom, resolveSettingPath } from './detection-settings';
+import {
+  checkpointStateFrom,
+  defaultDetectionSettings,
+  detectionSettingsFrom,
+  resolveSettingPath,
+} from './detection-settings';
 import { CONFIG_DIR } from './scenarios/scenario-harness';
 
 const ROOT = join(CONFIG_DIR, '..');
@@ -39,6 +44,19 @@ describe('detection settings', () => {
     expect(s.userRuleDirs).toEqual(['/srv/sigma/rules/linux', '/etc/sigma/windows']);
     expect(s.ruleDirs).toEqual(['/etc/config/rules']);
     expect(s).toMatchObject({ timeField: 'event', maxGroupsPerRule: 50, allowedLatenessMs: 5000, filterMode: 'and' });
+  });
+
+  it('checkpoints correlation state with Kafka by default (auto), never with the in-process bus unless on', () => {
+    expect(detectionSettingsFrom(config({ 'bus.driver': 'kafka' }), CONFIG_DIR).checkpointState).toBe(true);
+    expect(detectionSettingsFrom(config({ 'bus.driver': 'memory' }), CONFIG_DIR).checkpointState).toBe(false);
+    expect(
+      detectionSettingsFrom(
+        config({}, { VIGIE_BUS_DRIVER: 'kafka', VIGIE_DETECTION_STATE_CHECKPOINT: 'off' }),
+        CONFIG_DIR,
+      ).checkpointState,
+    ).toBe(false);
+    expect(checkpointStateFrom('on', 'memory')).toBe(true);
+    expect(() => config({ 'detection.stateCheckpoint': 'yes' })).toThrow(/detection\.stateCheckpoint.*auto, on, off/);
   });
 
   it('rejects invalid values, naming the setting', () => {
