@@ -69,6 +69,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/alerts/{id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Related events of an alert, oldest first, in pages: its sample events and the events with its group values within its time window (± 5 min) */
+    get: operations['AlertsController_events'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/alerts/bulk': {
     parameters: {
       query?: never;
@@ -1947,25 +1964,25 @@ export interface components {
       /** @description Applications used (ids from /api/v1/applications) */
       applicationIds?: string[];
       /** @example health_social_care */
-      art9Condition?: Record<string, never>;
-      automatedDecision?: Record<string, never>;
-      automatedDecisionDetails?: Record<string, never>;
-      collectionMandatory?: Record<string, never>;
+      art9Condition?: string | null;
+      automatedDecision?: boolean | null;
+      automatedDecisionDetails?: string | null;
+      collectionMandatory?: boolean | null;
       dataCategories?: components['schemas']['DataCategoryDto'][];
       /** @example Collectées auprès de l’agent et de son employeur précédent */
-      dataSource?: Record<string, never>;
+      dataSource?: string | null;
       dataSubjects?: components['schemas']['DataSubjectDto'][];
       dpia?: components['schemas']['DpiaDto'];
-      dpo?: components['schemas']['PartyDto'];
+      dpo?: components['schemas']['PartyDto'] | null;
       jointControllers?: components['schemas']['PartyDto'][];
       /** @example public_task */
-      legalBasis?: Record<string, never>;
+      legalBasis?: string | null;
       /** @example Code général de la fonction publique */
-      legalBasisJustification?: Record<string, never>;
+      legalBasisJustification?: string | null;
       /** @example Gestion de la paie */
       name: string;
       /** @example 2026-01-31 */
-      nextReviewDate?: Record<string, never>;
+      nextReviewDate?: string | null;
       /**
        * @example [
        *       "Gestion de la paie des agents"
@@ -1976,7 +1993,7 @@ export interface components {
       /** @example ivry-T001 */
       reference?: string;
       /** @example Auprès du DPO : dpo@siim94.net, ou par courrier */
-      rightsExercise?: Record<string, never>;
+      rightsExercise?: string | null;
       securityMeasures?: components['schemas']['ActivitySecurityMeasureDto'][];
       transfers?: components['schemas']['TransferDto'][];
     };
@@ -2123,6 +2140,15 @@ export interface components {
       /** @description Rule id; null = every rule (then a scope is required) */
       ruleId?: Record<string, never> | null;
       /**
+       * @description Sigma filter expression (YAML), evaluated on the event(s) that make the alert: a detection block (search identifiers and condition, as in a rule’s detection section) suppressing the events it matches, or a Sigma Filters document (filter: rules, selection…, condition) applied as the detector’s detection.filterMode says. Checked at creation (400, field sigmaFilter, with the parser’s message).
+       * @example selection:
+       *       user.name|startswith: svc-
+       *     filter_lab:
+       *       source.ip|cidr: 10.0.0.0/8
+       *     condition: selection and not filter_lab
+       */
+      sigmaFilter?: Record<string, never> | null;
+      /**
        * @description An address or a CIDR block
        * @example 10.20.0.0/16
        */
@@ -2232,17 +2258,17 @@ export interface components {
       /** @example health */
       code: string;
       /** @example Antécédents, prescriptions */
-      description?: Record<string, never>;
-      /** @enum {string} */
-      retentionFate?: 'delete' | 'archive' | 'anonymise';
+      description?: string | null;
+      /** @enum {string|null} */
+      retentionFate?: 'delete' | 'archive' | 'anonymise' | null;
       /** @example 20 ans après le dernier passage */
-      retentionPeriod?: Record<string, never>;
+      retentionPeriod?: string | null;
     };
     DataSubjectDto: {
       /** @example patients */
       code: string;
       /** @example 8 000 */
-      volume?: Record<string, never>;
+      volume?: string | null;
     };
     DecisionDto: {
       /**
@@ -2268,9 +2294,9 @@ export interface components {
        */
       criteria?: string[];
       /** @example 2024-03-01 */
-      date?: Record<string, never>;
+      date?: string | null;
       /** @example AIPD-2024-03 */
-      reference?: Record<string, never>;
+      reference?: string | null;
       /** @enum {string} */
       status?: 'not_assessed' | 'not_required' | 'planned' | 'in_progress' | 'done';
     };
@@ -2375,7 +2401,7 @@ export interface components {
     };
     PartyDto: {
       /** @example dpo@siim94.net */
-      contact?: Record<string, never>;
+      contact?: string | null;
       /** @example DPO mutualisé SIIM94 / EPT GOSB */
       name: string;
     };
@@ -2470,11 +2496,11 @@ export interface components {
     TransferDto: {
       /** @example US */
       country: string;
-      documentation?: Record<string, never>;
+      documentation?: string | null;
       /** @example Éditeur (support) */
       recipient: string;
       /** @example standard_contractual_clauses */
-      safeguard?: Record<string, never>;
+      safeguard?: string | null;
     };
     TransitionDto: {
       /** @example Relu avec la DRH */
@@ -2484,27 +2510,27 @@ export interface components {
       /** @description Applications used (ids from /api/v1/applications) */
       applicationIds?: string[];
       /** @example health_social_care */
-      art9Condition?: Record<string, never>;
-      automatedDecision?: Record<string, never>;
-      automatedDecisionDetails?: Record<string, never>;
-      collectionMandatory?: Record<string, never>;
+      art9Condition?: string | null;
+      automatedDecision?: boolean | null;
+      automatedDecisionDetails?: string | null;
+      collectionMandatory?: boolean | null;
       dataCategories?: components['schemas']['DataCategoryDto'][];
       /** @example Collectées auprès de l’agent et de son employeur précédent */
-      dataSource?: Record<string, never>;
+      dataSource?: string | null;
       dataSubjects?: components['schemas']['DataSubjectDto'][];
       dpia?: components['schemas']['DpiaDto'];
-      dpo?: components['schemas']['PartyDto'];
+      dpo?: components['schemas']['PartyDto'] | null;
       /** @description Refuse the change (409) unless the record is still at this version */
       expectedVersion?: number;
       jointControllers?: components['schemas']['PartyDto'][];
       /** @example public_task */
-      legalBasis?: Record<string, never>;
+      legalBasis?: string | null;
       /** @example Code général de la fonction publique */
-      legalBasisJustification?: Record<string, never>;
+      legalBasisJustification?: string | null;
       /** @example Gestion de la paie */
       name?: string;
       /** @example 2026-01-31 */
-      nextReviewDate?: Record<string, never>;
+      nextReviewDate?: string | null;
       /**
        * @example [
        *       "Gestion de la paie des agents"
@@ -2515,7 +2541,7 @@ export interface components {
       /** @example ivry-T001 */
       reference?: string;
       /** @example Auprès du DPO : dpo@siim94.net, ou par courrier */
-      rightsExercise?: Record<string, never>;
+      rightsExercise?: string | null;
       securityMeasures?: components['schemas']['ActivitySecurityMeasureDto'][];
       transfers?: components['schemas']['TransferDto'][];
     };
@@ -2618,6 +2644,8 @@ export interface components {
       member?: Record<string, never> | null;
       reason?: string;
       ruleId?: Record<string, never> | null;
+      /** @description Sigma filter expression (YAML); null removes it */
+      sigmaFilter?: Record<string, never> | null;
       sourceIp?: Record<string, never> | null;
       user?: Record<string, never> | null;
     };
@@ -2836,6 +2864,29 @@ export interface operations {
     };
     responses: {
       201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AlertsController_events: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };

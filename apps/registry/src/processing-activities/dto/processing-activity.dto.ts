@@ -24,7 +24,7 @@ export class PartyDto {
   @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ example: 'dpo@siim94.net' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'dpo@siim94.net' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
@@ -37,7 +37,7 @@ export class DataSubjectDto {
   @MaxLength(60)
   code: string;
 
-  @ApiPropertyOptional({ example: '8 000' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '8 000' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
@@ -50,19 +50,19 @@ export class DataCategoryDto {
   @MaxLength(60)
   code: string;
 
-  @ApiPropertyOptional({ example: 'Antécédents, prescriptions' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Antécédents, prescriptions' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   description?: string | null;
 
-  @ApiPropertyOptional({ example: '20 ans après le dernier passage' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '20 ans après le dernier passage' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   retentionPeriod?: string | null;
 
-  @ApiPropertyOptional({ enum: RETENTION_FATES })
+  @ApiPropertyOptional({ nullable: true, enum: RETENTION_FATES })
   @IsOptional()
   @IsIn(RETENTION_FATES)
   retentionFate?: (typeof RETENTION_FATES)[number] | null;
@@ -95,13 +95,13 @@ export class TransferDto {
   @MaxLength(2)
   country: string;
 
-  @ApiPropertyOptional({ example: 'standard_contractual_clauses' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'standard_contractual_clauses' })
   @IsOptional()
   @IsString()
   @MaxLength(60)
   safeguard?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -138,12 +138,12 @@ export class DpiaDto {
   @IsIn(DPIA_STATUSES)
   status?: (typeof DPIA_STATUSES)[number];
 
-  @ApiPropertyOptional({ example: '2024-03-01' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2024-03-01' })
   @IsOptional()
   @IsISO8601({ strict: true })
   date?: string | null;
 
-  @ApiPropertyOptional({ example: 'AIPD-2024-03' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'AIPD-2024-03' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -165,19 +165,19 @@ export class ActivityFieldsDto {
   @MaxLength(1000, { each: true })
   purposes?: string[];
 
-  @ApiPropertyOptional({ example: 'public_task' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'public_task' })
   @IsOptional()
   @IsString()
   @MaxLength(60)
   legalBasis?: string | null;
 
-  @ApiPropertyOptional({ example: 'Code général de la fonction publique' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Code général de la fonction publique' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   legalBasisJustification?: string | null;
 
-  @ApiPropertyOptional({ example: 'health_social_care' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'health_social_care' })
   @IsOptional()
   @IsString()
   @MaxLength(60)
@@ -186,7 +186,7 @@ export class ActivityFieldsDto {
   @OptionalNestedList(() => PartyDto, 20)
   jointControllers?: PartyDto[];
 
-  @ApiPropertyOptional({ type: PartyDto })
+  @ApiPropertyOptional({ nullable: true, type: PartyDto })
   @IsOptional()
   @ValidateNested()
   @Type(() => PartyDto)
@@ -214,29 +214,29 @@ export class ActivityFieldsDto {
   @IsString({ each: true })
   applicationIds?: string[];
 
-  @ApiPropertyOptional({ example: 'Collectées auprès de l’agent et de son employeur précédent' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Collectées auprès de l’agent et de son employeur précédent' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   dataSource?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean, nullable: true })
   @IsOptional()
   @IsBoolean()
   collectionMandatory?: boolean | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean, nullable: true })
   @IsOptional()
   @IsBoolean()
   automatedDecision?: boolean | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   automatedDecisionDetails?: string | null;
 
-  @ApiPropertyOptional({ example: 'Auprès du DPO : dpo@siim94.net, ou par courrier' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Auprès du DPO : dpo@siim94.net, ou par courrier' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -248,7 +248,7 @@ export class ActivityFieldsDto {
   @Type(() => DpiaDto)
   dpia?: DpiaDto;
 
-  @ApiPropertyOptional({ example: '2026-01-31' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-01-31' })
   @IsOptional()
   @IsISO8601({ strict: true })
   nextReviewDate?: string | null;
