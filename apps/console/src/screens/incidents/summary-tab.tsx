@@ -130,7 +130,13 @@ function StatusPanel({ incident, onChange }: Props) {
   useEffect(() => {
     setNext((n) => (n && allowed.includes(n) ? n : (allowed[0] ?? '')));
   }, [allowed]);
-  const errs = fieldErrors(error);
+  // Closing without root cause or lessons learned: said at each field, in the console's language.
+  const closing = error instanceof ApiError && error.body.code === 'close_requirements';
+  const errs = closing
+    ? Object.fromEntries(Object.keys(fieldErrors(error)).map((k) => [k, t('incidents.status_.required')]))
+    : error instanceof ApiError && error.body.code === 'decision_required'
+      ? { status: t('incidents.status_.decisionRequired') }
+      : fieldErrors(error);
   const statusList = (l: IncidentStatus[]) => l.map((s) => t(`incidents.statuses.${s}`)).join(', ') || '—';
 
   async function submit(e: FormEvent) {
@@ -190,16 +196,11 @@ function StatusPanel({ incident, onChange }: Props) {
           hasRole('admin', 'rssi') && (
             <form onSubmit={(e) => void submit(e)} noValidate>
               <Stack>
-                {error && !Object.keys(errs).length ? <ErrorAlert error={error} /> : null}
-                {error && Object.keys(errs).length ? (
-                  <Alert color="red" role="alert">
-                    {(error as Error).message}
-                  </Alert>
-                ) : null}
+                {error && !closing && !errs.status ? <ErrorAlert error={error} /> : null}
                 <NativeSelect
                   label={t('incidents.status_.next')}
                   value={next}
-                  error={errs.status ?? errs.decision}
+                  error={errs.status}
                   onChange={(e) => setNext(e.currentTarget.value as IncidentStatus)}
                   data={allowed.map((s) => ({ value: s, label: t(`incidents.statuses.${s}`) }))}
                 />

@@ -1,0 +1,438 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { ADMIN_PASSWORD, ApiClient, startEmbeddedApp, TestApp, USER_PASSWORD } from '@vigie/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  describeWithBrowser,
+  ensureConsoleBuilt,
+  launchChromium,
+  screenshot,
+  seriousAxeViolations,
+} from '../support/browser';
+
+jest.setTimeout(180_000);
+
+const HOUR = 3_600_000;
+
+interface World {
+  t: TestApp;
+  rssi: ApiClient;
+  tag: string;
+  /** Short host name of the HR application; the registry stores its FQDN. */
+  host: string;
+  app: { id: string; name: string };
+  activity: { name: string; reference: string };
+}
+
+/**
+ * ivry and vitry; an RSSI, a DPO and a referent of vitry; an HR application of
+ * ivry on one host, with health data, used by an ivry processing activity.
+ */
+async function buildWorld(t: TestApp): Promise<World> {
+  const tag = randomBytes(3).toString('hex');
+  const anon = new ApiClient(t.baseUrl);
+  const admin = await anon.login('admin', ADMIN_PASSWORD);
+  for (const [code, name] of [
+    ['ivry', 'Ville d’Ivry-sur-Seine'],
+    ['vitry', 'Ville de Vitry-sur-Seine'],
+  ]) {
+    const r = await admin.post('/api/v1/members', { code, name, type: 'city' });
+    if (r.status !== 201 && r.status !== 409) throw new Error(`member ${code}: ${r.status} ${JSON.stringify(r.body)}`);
+  }
+  for (const [username, roles, memberScopes] of [
+    [`rssi-${tag}`, ['rssi'], []],
+    [`dpo-${tag}`, ['dpo'], []],
+    [`ref-vitry-${tag}`, ['referent'], ['vitry']],
+  ] as const) {
+    const r = await admin.post('/api/v1/users', { username, password: USER_PASSWORD, roles, memberScopes });
+    if (r.status !== 201) throw new Error(`user ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+  }
+  const rssi = await anon.login(`rssi-${tag}`, USER_PASSWORD);
+  const dpo = await anon.login(`dpo-${tag}`, USER_PASSWORD);
+  const host = `srv-rh-${tag}`;
+  const app = await dpo.post('/api/v1/applications', {
+    name: `SIRH ${tag}`,
+    vendor: 'Berger-Levrault',
+    domain: 'RH',
+    hosts: [{ hostname: `${host}.siim94.local`, ip: '10.20.4.17' }],
+    members: ['ivry'],
+    dataCategories: [{ code: 'identity' }, { code: 'health' }],
+    dataSubjects: [{ code: 'agents' }],
+  });
+  if (app.status !== 201) throw new Error(`application: ${app.status} ${JSON.stringify(app.body)}`);
+  const activity = await dpo.post('/api/v1/members/ivry/processing-activities', {
+    name: `Suivi médical des agents ${tag}`,
+    purposes: ['Aptitude des agents'],
+    legalBasis: 'legal_obligation',
+    art9Condition: 'employment_social_protection',
+    dataSubjects: [{ code: 'agents' }],
+    dataCategories: [{ code: 'identity' }, { code: 'health' }],
+    applicationIds: [app.body.id],
+  });
+  if (activity.status !== 201) throw new Error(`activity: ${activity.status} ${JSON.stringify(activity.body)}`);
+  return {
+    t,
+    rssi,
+    tag,
+    host,
+    app: { id: app.body.id, name: app.body.name },
+    activity: { name: activity.body.name, reference: activity.body.reference },
+  };
+}
+
+describeWithBrowser('incidents and application map in a real browser (embedded app, Chromium)', () => {
+  let w: World;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let pageErrors: string[];
+  /** The incident the RSSI records in the first scenario. */
+  let reference = '';
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    process.env.VIGIE_ADMIN_PASSWORD = ADMIN_PASSWORD;
+    const t = await startEmbeddedApp();
+    w = await buildWorld(t);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await w?.t.close();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({
+      baseURL: w.t.baseUrl,
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1400, height: 900 },
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  async function login(username: string): Promise<void> {
+    await page.goto('/');
+    await page.getByLabel('Identifiant').fill(username);
+    await page.locator('input[name="password"]').fill(USER_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { name: 'File des alertes' }).waitFor();
+  }
+
+  async function checkScreen(name: string): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, name);
+    const violations = await seriousAxeViolations(page);
+    expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
+  }
+
+  /** Errors other than the refusals the scenarios provoke on purpose (401, 404, 409, 422). */
+  const unexpectedErrors = () => pageErrors.filter((e) => !/401|Unauthorized|status of (404|409|422)/.test(e));
+
+  async function openTab(name: string): Promise<void> {
+    await page.getByRole('tab', { name }).click();
+    await page.getByRole('tab', { name, selected: true }).waitFor();
+  }
+
+  /** Picks the next status in the lifecycle panel and applies it. */
+  async function moveTo(label: string): Promise<void> {
+    await page.getByLabel('Statut suivant').selectOption({ label });
+    await page.getByRole('button', { name: 'Changer le statut' }).click();
+    await page.getByText(`Statut actuel : ${label}`).waitFor();
+  }
+
+  it('an RSSI records an incident, writes its timeline, runs its lifecycle (409 shows the allowed states) and keeps evidence', async () => {
+    await login(`rssi-${w.tag}`);
+    await page.getByRole('link', { name: 'Incidents' }).click();
+    await page.getByRole('heading', { name: 'Incidents', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Nouvel incident' }).click();
+    await page.getByRole('heading', { name: 'Déclarer un incident' }).waitFor();
+    await page.getByLabel('Intitulé').fill(`Rançongiciel sur le SIRH ${w.tag}`);
+    await page.getByLabel('Impact').selectOption('high');
+    await page.getByLabel('Urgence').selectOption('medium');
+    await expect(page.getByTestId('severity-preview').textContent()).resolves.toContain(
+      'Gravité calculée (impact × urgence) : Élevée',
+    );
+    await page.getByLabel('Urgence').selectOption('high');
+    await expect(page.getByTestId('severity-preview').textContent()).resolves.toContain(': Critique');
+    await page.getByLabel('Hôtes concernés').fill(w.host);
+    await checkScreen('incident-create');
+    await page.getByRole('button', { name: 'Enregistrer l’incident' }).click();
+
+    await page.getByRole('heading', { name: /^INC-\d{4}-\d{4} — Rançongiciel/ }).waitFor();
+    reference = /INC-\d{4}-\d{4}/.exec(page.url())![0];
+    const created = await w.rssi.get(`/api/v1/incidents/${reference}`);
+    expect(created.body).toMatchObject({
+      severity: 'critical',
+      status: 'new',
+      links: { hosts: [w.host] },
+      members: [{ member: 'ivry', derived: true }],
+      personalDataSuspected: true,
+    });
+    // The impact derived from the registry names the seeded processing activity and its health data.
+    const impact = page.getByRole('table', { name: 'Activités de traitement concernées' });
+    await impact.getByRole('cell', { name: w.activity.name }).waitFor();
+    await expect(impact.textContent()).resolves.toContain('sensible');
+    await checkScreen('incident-detail');
+
+    // Timeline: an entry appended through the form.
+    await openTab('Chronologie');
+    await page.getByLabel('Nature').selectOption('action');
+    await page.getByLabel('Texte').fill(`Serveur ${w.host} isolé du réseau`);
+    await page.getByRole('button', { name: 'Ajouter à la chronologie' }).click();
+    await page.getByTestId('timeline').getByText(`Serveur ${w.host} isolé du réseau`).waitFor();
+    const timeline = (await w.rssi.get(`/api/v1/incidents/${reference}/timeline`)).body as Array<{
+      kind: string;
+      body: string;
+      author: string;
+    }>;
+    expect(timeline.at(-1)).toEqual(
+      expect.objectContaining({ kind: 'action', body: `Serveur ${w.host} isolé du réseau`, author: `rssi-${w.tag}` }),
+    );
+    await screenshot(page, 'incident-timeline');
+
+    // Lifecycle: only the allowed next states are offered.
+    await openTab('Synthèse');
+    const options = () => page.getByLabel('Statut suivant').locator('option').allTextContents();
+    await expect(options()).resolves.toEqual(['Qualification']);
+    await moveTo('Qualification');
+    await page.getByLabel('Justification').fill('Chiffrement de fichiers constaté sur le serveur RH');
+    await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await page
+      .getByTestId('decision-current')
+      .getByText(/^Incident de sécurité de l’information, par/)
+      .waitFor();
+    await expect(options()).resolves.toEqual(['Investigation']);
+
+    // Someone else moves the incident meanwhile: the 409 names the states allowed from where it now is.
+    const behind = await w.rssi.post(`/api/v1/incidents/${reference}/status`, { status: 'investigating' });
+    expect(behind.status).toBe(200);
+    await page.getByRole('button', { name: 'Changer le statut' }).click();
+    const refused = page.getByTestId('transition-refused');
+    await refused.waitFor();
+    await expect(refused.textContent()).resolves.toContain('Statuts autorisés depuis l’état actuel : Confiné');
+    await page.getByText('Statut actuel : Investigation').waitFor();
+    await expect(options()).resolves.toEqual(['Confiné']);
+    await moveTo('Confiné');
+
+    // Evidence: uploaded through the form, listed with its SHA-256.
+    await openTab('Preuves');
+    const content = Buffer.from(`firewall export ${w.tag}\n`);
+    await page.getByLabel('Fichier à déposer').setInputFiles({
+      name: `pare-feu-${w.tag}.txt`,
+      mimeType: 'text/plain',
+      buffer: content,
+    });
+    await page.getByRole('button', { name: 'Déposer la preuve' }).click();
+    await page.getByRole('cell', { name: createHash('sha256').update(content).digest('hex') }).waitFor();
+    await page.getByRole('button', { name: `Télécharger pare-feu-${w.tag}.txt` }).waitFor();
+    expect(unexpectedErrors()).toEqual([]);
+  });
+
+  it('the breach panel counts down each controller’s 72 h from its awareness; risk, notification, corrective action, PDF report, closure', async () => {
+    expect(reference).toMatch(/^INC-/);
+    await login(`rssi-${w.tag}`);
+    await page.goto(`/incidents/${reference}?tab=breach`);
+    await page.getByText('Aucune violation de données n’est ouverte pour cet incident.').waitFor();
+    await page.getByLabel('Nature de la violation').fill('Copies de dossiers médicaux possiblement exfiltrées');
+    await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
+    const card = page.getByRole('region', { name: 'Responsable de traitement : Ville d’Ivry-sur-Seine' });
+    await card.waitFor();
+    await expect(card.getByTestId('countdown-text-ivry').textContent()).resolves.toBe(
+      'Délai non démarré : prise de connaissance à enregistrer',
+    );
+
+    // ivry became aware 30 minutes ago (local time of the browser).
+    const awareLocal = await page.evaluate(() => {
+      const d = new Date(Date.now() - 30 * 60_000);
+      const p = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+    });
+    await card.getByLabel('Prise de connaissance par le responsable de traitement').fill(awareLocal);
+    await card.getByRole('button', { name: 'Enregistrer la prise de connaissance' }).click();
+    const countdown = card.getByTestId('countdown-text-ivry');
+    await countdown.filter({ hasText: /^Reste / }).waitFor();
+    const breach = (await w.rssi.get(`/api/v1/incidents/${reference}/breach`)).body;
+    const ivry = breach.controllers.find((c: { member: string }) => c.member === 'ivry');
+    const hoursLeft = Math.floor((Date.parse(ivry.deadline.deadline) - Date.now()) / HOUR);
+    expect(hoursLeft).toBe(71);
+    const first = await countdown.textContent();
+    expect(first).toMatch(new RegExp(`^Reste ${hoursLeft} h \\d+ min \\d+ s$`));
+    // It ticks.
+    await page.waitForTimeout(1500);
+    expect(await countdown.textContent()).not.toBe(first);
+    await expect(card.getByRole('timer', { name: 'Délai CNIL de Ville d’Ivry-sur-Seine' }).count()).resolves.toBe(1);
+    await checkScreen('incident-breach');
+
+    // Risk assessment: a high risk means notifying the CNIL and telling the data subjects.
+    await card.getByLabel('Niveau de risque pour les droits et libertés').selectOption('high');
+    await card.getByLabel('Justification').fill('Données de santé d’agents, non chiffrées');
+    await card.getByRole('button', { name: 'Enregistrer l’évaluation' }).click();
+    const decision = card.getByTestId('decision-ivry');
+    await decision.getByText('Notifier la CNIL : Oui').waitFor();
+    await decision.getByText('Communication aux personnes concernées : requise').waitFor();
+
+    // An initial notification within the 72 h.
+    await card.getByRole('button', { name: 'Enregistrer une notification' }).click();
+    const form = card.getByRole('form', { name: 'Enregistrer une notification' });
+    await form.getByLabel('Référence CNIL').fill(`CNIL-${w.tag}`);
+    await form.getByLabel('Nature de la violation').fill('Exfiltration possible de dossiers médicaux');
+    await form.getByRole('button', { name: 'Enregistrer une notification' }).click();
+    const notifications = card.getByRole('table', { name: 'Notifications à la CNIL de Ville d’Ivry-sur-Seine' });
+    await notifications.getByRole('cell', { name: `CNIL-${w.tag}` }).waitFor();
+    await notifications.getByRole('cell', { name: 'Dans les délais' }).waitFor();
+    await countdown.filter({ hasText: /^Notifiée à la CNIL le .*, dans les délais$/ }).waitFor();
+
+    // Corrective action: created, then moved along.
+    await openTab('Actions correctives');
+    await page.getByLabel('Intitulé').fill(`MFA sur le SIRH ${w.tag}`);
+    await page.getByLabel('Responsable').fill('DSI - pôle infrastructure');
+    await page.getByLabel('Non-conformité').fill('Compte administrateur sans second facteur');
+    await page.getByRole('textbox', { name: 'Action corrective' }).fill('Imposer le MFA aux comptes administrateurs');
+    await page.getByRole('button', { name: 'Créer l’action' }).click();
+    const row = page.locator(`tr[data-action="MFA sur le SIRH ${w.tag}"]`);
+    await row.getByText('Ouverte').waitFor();
+    await page.getByLabel(`Nouveau statut de « MFA sur le SIRH ${w.tag} »`).selectOption('in_progress');
+    await page.getByRole('button', { name: 'Appliquer' }).click();
+    await row.getByText('En cours').waitFor();
+    const actions = (await w.rssi.get(`/api/v1/corrective-actions?incident=${reference}`)).body;
+    expect(actions.map((a: { title: string; status: string }) => [a.title, a.status])).toEqual([
+      [`MFA sur le SIRH ${w.tag}`, 'in_progress'],
+    ]);
+    await checkScreen('incident-actions');
+
+    // The PDF report.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger le rapport (PDF)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${reference}.pdf`);
+    const pdf = readFileSync((await download.path())!);
+    expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
+
+    // Closing needs the root cause and the lessons learned: the 422 is shown at each field.
+    await openTab('Synthèse');
+    await moveTo('Éradiqué');
+    await moveTo('Rétabli');
+    await page.getByLabel('Statut suivant').selectOption({ label: 'Clos' });
+    await page.getByRole('button', { name: 'Changer le statut' }).click();
+    const rootCause = page.getByLabel('Cause racine');
+    await expect(rootCause.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByLabel('Enseignements tirés').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByText('Champ obligatoire pour clore l’incident.').count()).resolves.toBe(2);
+    await rootCause.fill('Mot de passe administrateur réutilisé, sans MFA');
+    await page.getByLabel('Enseignements tirés').fill('MFA obligatoire pour tout compte à privilèges');
+    await page.getByRole('button', { name: 'Changer le statut' }).click();
+    await page.getByText('Statut actuel : Clos').waitFor();
+    await page.getByText('Aucun statut suivant : l’incident est clos.').waitFor();
+    expect((await w.rssi.get(`/api/v1/incidents/${reference}`)).body).toMatchObject({
+      status: 'closed',
+      rootCause: 'Mot de passe administrateur réutilisé, sans MFA',
+    });
+    expect(unexpectedErrors()).toEqual([]);
+  });
+
+  it('the incident list filters by severity, status and member', async () => {
+    expect(reference).toMatch(/^INC-/);
+    await login(`rssi-${w.tag}`);
+    await page.goto('/incidents');
+    const table = page.getByTestId('incidents-table');
+    const row = table.locator(`tr[data-incident="${reference}"]`);
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('Critique');
+    await checkScreen('incidents-list');
+    await page.getByLabel('Gravité').selectOption('low');
+    await row.waitFor({ state: 'detached' });
+    await page.getByLabel('Gravité').selectOption('critical');
+    await page.getByLabel('Statut').selectOption('closed');
+    await page.getByLabel('Adhérent').selectOption('ivry');
+    await row.waitFor();
+    expect(page.url()).toContain('member=ivry');
+    await page.getByLabel('Adhérent').selectOption('vitry');
+    await row.waitFor({ state: 'detached' });
+    expect(unexpectedErrors()).toEqual([]);
+  });
+
+  it('the application map: the matrix flags sensitive categories; the application and the impact of its host name the processing activity', async () => {
+    await login(`rssi-${w.tag}`);
+    await page.getByRole('link', { name: 'Cartographie' }).click();
+    await page.getByRole('heading', { name: 'Cartographie des applications' }).waitFor();
+    const matrix = page.getByRole('table', { name: 'Applications × catégories de données personnelles' });
+    const row = matrix.locator(`tr[data-application="${w.app.name}"]`);
+    await row.waitFor();
+    const health = matrix.locator('th[data-category="health"]');
+    await expect(health.textContent()).resolves.toContain('sensible (art. 9)');
+    const headerCells = matrix.locator('thead th');
+    const headers: Array<string | null> = [];
+    for (let i = 0; i < (await headerCells.count()); i++)
+      headers.push(await headerCells.nth(i).getAttribute('data-category'));
+    const healthColumn = headers.indexOf('health');
+    expect(healthColumn).toBeGreaterThan(0);
+    await expect(row.locator('th, td').nth(healthColumn).textContent()).resolves.toBe('Confirmée');
+    await checkScreen('map-matrix');
+
+    await row.getByRole('link', { name: w.app.name }).click();
+    await page.getByRole('heading', { name: w.app.name }).waitFor();
+    await page
+      .getByRole('table', { name: 'Hôtes de l’application' })
+      .getByRole('cell', { name: `${w.host}.siim94.local` })
+      .waitFor();
+    await page
+      .getByRole('table', { name: 'Activités de traitement qui utilisent l’application' })
+      .getByRole('cell', { name: w.activity.name })
+      .waitFor();
+    await checkScreen('map-application');
+
+    await page.getByRole('link', { name: 'Retour à la cartographie' }).click();
+    await page.getByRole('link', { name: 'Impact de la compromission d’un hôte' }).click();
+    await page.getByLabel('Nom d’hôte ou adresse IP').fill(w.host);
+    await page.getByRole('button', { name: 'Évaluer l’impact' }).click();
+    await page.getByRole('heading', { name: `Si ${w.host} est compromis` }).waitFor();
+    const activities = page.getByRole('table', { name: `Activités de traitement en jeu si ${w.host} est compromis` });
+    await activities.getByRole('cell', { name: w.activity.name }).waitFor();
+    await activities.getByRole('cell', { name: w.activity.reference }).waitFor();
+    await page
+      .getByRole('region', { name: 'Adhérents (responsables de traitement) concernés' })
+      .getByText('Ville d’Ivry-sur-Seine')
+      .waitFor();
+    await expect(page.getByRole('region', { name: 'Catégories de données en jeu' }).textContent()).resolves.toContain(
+      'sensible (art. 9)',
+    );
+    await checkScreen('map-impact');
+    expect(unexpectedErrors()).toEqual([]);
+  });
+
+  it('a referent of vitry sees neither the incident nor the application', async () => {
+    expect(reference).toMatch(/^INC-/);
+    await login(`ref-vitry-${w.tag}`);
+    await page.goto('/incidents');
+    await page.getByRole('heading', { name: 'Incidents', exact: true }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator(`tr[data-incident="${reference}"]`).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Nouvel incident' }).count()).resolves.toBe(0);
+    await page.goto(`/incidents/${reference}`);
+    await page.getByText('Incident introuvable.').waitFor();
+
+    await page.goto('/map');
+    await page.getByRole('heading', { name: 'Cartographie des applications' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator(`tr[data-application="${w.app.name}"]`).count()).resolves.toBe(0);
+    await expect(page.getByText(w.app.name).count()).resolves.toBe(0);
+    await page.goto(`/map/applications/${w.app.id}`);
+    await page.getByText('Application introuvable.').waitFor();
+    await page.goto(`/map/impact?host=${w.host}`);
+    await page.getByText(`Aucune application connue sur ${w.host}.`).waitFor();
+    await expect(page.getByText(w.activity.name).count()).resolves.toBe(0);
+    expect(unexpectedErrors()).toEqual([]);
+  });
+});
