@@ -11,6 +11,14 @@ export interface StateCheckpoint {
   state: EngineSnapshot;
 }
 
+/** A checkpoint to save: the state already serialised (its size is measured once). */
+export interface CheckpointToSave {
+  shard: string;
+  nextOffset: string;
+  /** JSON of an {@link EngineSnapshot}. */
+  json: string;
+}
+
 /** Where detectors keep their correlation state checkpoints (the table `vigie_detection_state`, or a fake in specs). */
 export interface CheckpointStore {
   load(group: string, shard: string): Promise<StateCheckpoint | undefined>;
@@ -18,7 +26,7 @@ export interface CheckpointStore {
    * Save checkpoints in one statement. A checkpoint is not written over one with a later `nextOffset` (the partition
    * moved on to another detector): the shards so refused are returned.
    */
-  save(group: string, checkpoints: readonly StateCheckpoint[], savedBy: string): Promise<string[]>;
+  save(group: string, checkpoints: readonly CheckpointToSave[], savedBy: string): Promise<string[]>;
 }
 
 /** {@link CheckpointStore} on the relational database (`vigie_detection_state`). */
@@ -37,7 +45,7 @@ export class DetectionStateStore implements CheckpointStore {
     return { shard, nextOffset: String(row.next_offset), state };
   }
 
-  async save(group: string, checkpoints: readonly StateCheckpoint[], savedBy: string): Promise<string[]> {
+  async save(group: string, checkpoints: readonly CheckpointToSave[], savedBy: string): Promise<string[]> {
     if (checkpoints.length === 0) return [];
     const result: unknown = await this.dataSource.query(
       `INSERT INTO vigie_detection_state AS s (consumer_group, shard, next_offset, state, saved_by, saved_at)
@@ -52,7 +60,7 @@ export class DetectionStateStore implements CheckpointStore {
         group,
         checkpoints.map((c) => c.shard),
         checkpoints.map((c) => c.nextOffset),
-        checkpoints.map((c) => JSON.stringify(c.state)),
+        checkpoints.map((c) => c.json),
         savedBy,
       ],
     );
@@ -71,7 +79,7 @@ export class MemoryCheckpointStore implements CheckpointStore {
     return r ? { shard, nextOffset: String(r.nextOffset), state: JSON.parse(r.json) as EngineSnapshot } : undefined;
   }
 
-  async save(group: string, checkpoints: readonly StateCheckpoint[], savedBy: string): Promise<string[]> {
+  async save(group: string, checkpoints: readonly CheckpointToSave[], savedBy: string): Promise<string[]> {
     const refused: string[] = [];
     for (const c of checkpoints) {
       const key = `${group}\u0000${c.shard}`;
@@ -81,7 +89,7 @@ export class MemoryCheckpointStore implements CheckpointStore {
         refused.push(c.shard);
         continue;
       }
-      this.rows.set(key, { nextOffset: next, json: JSON.stringify(c.state), savedBy });
+      this.rows.set(key, { nextOffset: next, json: c.json, savedBy });
       this.saves++;
     }
     return refused;

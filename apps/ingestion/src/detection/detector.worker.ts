@@ -7,7 +7,7 @@ import type { EcsEvent } from '@vigie/sigma';
 import { alertBusKey } from './alert-builder';
 import { DetectionPipeline } from './detection-pipeline';
 import { defaultDetectionSettings, DetectionSettings } from './detection-settings';
-import { CheckpointStore, DetectionStateStore, StateCheckpoint } from './detection-state.store';
+import { CheckpointStore, CheckpointToSave, DetectionStateStore, StateCheckpoint } from './detection-state.store';
 import { LruMap } from './lru-map';
 import { buildRuleInventory, RuleInventoryEntry } from './rule-inventory';
 import { loadRulePack, RulePack } from './rule-pack.loader';
@@ -203,6 +203,7 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
     }
     this.inventory = inventory.entries;
     this.inventorySaved = false;
+    this.tracks.clear(); // a new engine: no partition is followed yet
     this.log.info({ ...counts, rules: pack.rules.length, skippedDirs: pack.skippedDirs }, 'detection rules loaded');
     return pack;
   }
@@ -376,11 +377,11 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
     const store = this.checkpoints;
     if (!pipeline || !store) return;
     const dirty = pipeline.engine.takeDirtyShards();
-    const rows: StateCheckpoint[] = [];
+    const rows: CheckpointToSave[] = [];
     for (const shard of dirty) {
       const track = this.tracks.get(shard);
       if (!track) continue; // groups of no partition (not consumed through this worker)
-      rows.push({ shard, nextOffset: track.covered.toString(), state: pipeline.engine.snapshot(shard) });
+      rows.push({ shard, nextOffset: track.covered.toString(), json: JSON.stringify(pipeline.engine.snapshot(shard)) });
     }
     if (rows.length === 0) return;
     let refused: string[];
@@ -396,7 +397,7 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
       return;
     }
     this.m.checkpoints.inc(rows.length - refused.length);
-    this.m.checkpointBytes.set(Math.max(...rows.map((r) => JSON.stringify(r.state).length)));
+    this.m.checkpointBytes.set(Math.max(...rows.map((r) => Buffer.byteLength(r.json))));
     for (const shard of refused) {
       // Another detector saved a later offset: the partition was reassigned. Its groups here are stale.
       const dropped = pipeline.engine.dropShard(shard);
