@@ -385,7 +385,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     await page.getByRole('heading', { name: w.app.name }).waitFor();
     await page
       .getByRole('table', { name: 'Hôtes de l’application' })
-      .getByRole('cell', { name: `${w.host}.siim94.local` })
+      .getByRole('cell', { name: `${w.host}.siim94.local`, exact: true })
       .waitFor();
     await page
       .getByRole('table', { name: 'Activités de traitement qui utilisent l’application' })
