@@ -2122,7 +2122,7 @@ export interface components {
       /** @description Create from this alert: its rule (unless ruleId is given) and, unless given, its member */
       fromAlertId?: string;
       /** @example srv-backup-01 */
-      host?: Record<string, never> | null;
+      host?: string | null;
       /**
        * @description Sigma-selection-like match on the alert’s group values and rule.id, rule.title, organization.id, host.name, user.name, source.ip, application.name: fields AND, values OR, * and ? wildcards, modifiers contains, startswith, endswith, cidr, all
        * @example {
@@ -2134,11 +2134,11 @@ export interface components {
        */
       match?: Record<string, never> | null;
       /** @example ivry */
-      member?: Record<string, never> | null;
+      member?: string | null;
       /** @example Authorised vulnerability scanner (ticket 4521) */
       reason: string;
       /** @description Rule id; null = every rule (then a scope is required) */
-      ruleId?: Record<string, never> | null;
+      ruleId?: string | null;
       /**
        * @description Sigma filter expression (YAML), evaluated on the event(s) that make the alert: a detection block (search identifiers and condition, as in a rule’s detection section) suppressing the events it matches, or a Sigma Filters document (filter: rules, selection…, condition) applied as the detector’s detection.filterMode says. Checked at creation (400, field sigmaFilter, with the parser’s message).
        * @example selection:
@@ -2147,14 +2147,14 @@ export interface components {
        *       source.ip|cidr: 10.0.0.0/8
        *     condition: selection and not filter_lab
        */
-      sigmaFilter?: Record<string, never> | null;
+      sigmaFilter?: string | null;
       /**
        * @description An address or a CIDR block
        * @example 10.20.0.0/16
        */
-      sourceIp?: Record<string, never> | null;
+      sourceIp?: string | null;
       /** @example svc-backup */
-      user?: Record<string, never> | null;
+      user?: string | null;
     };
     CreateIncidentDto: {
       /** @description Related alert ids */
@@ -2639,15 +2639,15 @@ export interface components {
     };
     UpdateExceptionDto: {
       expiresAt?: string;
-      host?: Record<string, never> | null;
+      host?: string | null;
       match?: Record<string, never> | null;
-      member?: Record<string, never> | null;
+      member?: string | null;
       reason?: string;
-      ruleId?: Record<string, never> | null;
+      ruleId?: string | null;
       /** @description Sigma filter expression (YAML); null removes it */
-      sigmaFilter?: Record<string, never> | null;
-      sourceIp?: Record<string, never> | null;
-      user?: Record<string, never> | null;
+      sigmaFilter?: string | null;
+      sourceIp?: string | null;
+      user?: string | null;
     };
     UpdateIncidentDto: {
       /** @enum {string} */

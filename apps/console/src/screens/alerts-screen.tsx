@@ -320,7 +320,7 @@ export function AlertsScreen() {
         />
       )}
       <CloseModal count={closing?.length ?? 0} opened={!!closing} onCancel={() => setClosing(null)} onConfirm={close} />
-      <AlertDrawer id={detail} onClose={() => setDetail(null)} />
+      <AlertDrawer id={detail} onClose={() => setDetail(null)} onChanged={() => void reload()} />
     </Stack>
   );
 }

@@ -1,17 +1,46 @@
-import { Code, Drawer, Group, Loader, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import {
+  Alert as Notice,
+  Anchor,
+  Button,
+  Drawer,
+  Group,
+  Loader,
+  Stack,
+  Table,
+  Text,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import type { AlertDetail } from '../../api/responses';
+import { useSession } from '../../auth/session';
 import { LevelBadge, StatusBadge } from '../../components/badges';
 import { ErrorAlert } from '../../components/error-alert';
 import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
+import { EscalateModal } from './escalate-modal';
+import { ExceptionModal } from './exception-modal';
+import { RelatedEvents } from './related-events';
 
-/** An alert with its history and related events. */
-export function AlertDrawer({ id, onClose }: { id: string | null; onClose(): void }) {
+/**
+ * An alert with its history and its related events; for those who triage, "create an exception" and "escalate"
+ * (the queue is told through `onChanged`).
+ */
+export function AlertDrawer({ id, onClose, onChanged }: { id: string | null; onClose(): void; onChanged?(): void }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const { data, error, loading } = useAsync(
+  const { hasRole } = useSession();
+  const canTriage = hasRole('admin', 'rssi');
+  const [modal, setModal] = useState<'exception' | 'escalate' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    setModal(null);
+    setNotice(null);
+  }, [id]);
+  const { data, error, loading, reload } = useAsync(
     () =>
       id ? call<AlertDetail>(api.GET('/api/v1/alerts/{id}', { params: { path: { id } } })) : Promise.resolve(undefined),
     [id],
@@ -35,6 +64,27 @@ export function AlertDrawer({ id, onClose }: { id: string | null; onClose(): voi
             <StatusBadge status={data.status} />
             <Text size="sm">{data.members.join(', ')}</Text>
           </Group>
+          {notice && (
+            <Notice
+              color="teal"
+              role="status"
+              withCloseButton
+              onClose={() => setNotice(null)}
+              closeButtonLabel={t('common.close')}
+            >
+              {notice}
+            </Notice>
+          )}
+          {canTriage && (
+            <Group>
+              <Button variant="default" onClick={() => setModal('exception')}>
+                {t('alertDetail.createException')}
+              </Button>
+              <Button color="red.9" onClick={() => setModal('escalate')} disabled={!!data.incidentId}>
+                {t('alertDetail.escalate')}
+              </Button>
+            </Group>
+          )}
           <Table>
             <Table.Tbody>
               <Table.Tr>
@@ -61,6 +111,16 @@ export function AlertDrawer({ id, onClose }: { id: string | null; onClose(): voi
                 <Table.Th scope="row">{t('alerts.personalData')}</Table.Th>
                 <Table.Td>{data.personalData ? t('common.yes') : t('common.no')}</Table.Td>
               </Table.Tr>
+              {data.incidentId && (
+                <Table.Tr>
+                  <Table.Th scope="row">{t('alertDetail.incident')}</Table.Th>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/incidents/${data.incidentId}`}>
+                      {data.history.findLast((h) => h.action === 'escalated')?.to ?? t('alertDetail.openIncidentLink')}
+                    </Anchor>
+                  </Table.Td>
+                </Table.Tr>
+              )}
               {data.closeReason && (
                 <Table.Tr>
                   <Table.Th scope="row">{t('alerts.closeReason')}</Table.Th>
@@ -84,12 +144,37 @@ export function AlertDrawer({ id, onClose }: { id: string | null; onClose(): voi
             ))}
           </Timeline>
           <Title order={4}>{t('alerts.relatedEvents')}</Title>
-          {data.relatedEvents.length === 0 && <Text size="sm">{t('alerts.noRelated')}</Text>}
-          {data.relatedEvents.slice(0, 20).map((e) => (
-            <Code block key={e.id} className="ecs-doc" tabIndex={0} aria-label={t('events.document')}>
-              {JSON.stringify(e.doc, null, 2)}
-            </Code>
-          ))}
+          <RelatedEvents
+            alertId={data.id}
+            first={data.relatedEvents}
+            nextCursor={data.relatedEventsNextCursor}
+            error={data.relatedEventsError}
+          />
+          <ExceptionModal
+            alert={data}
+            opened={modal === 'exception'}
+            onClose={() => setModal(null)}
+            onCreated={(e) => {
+              setModal(null);
+              setNotice(t('alertDetail.exceptionCreated', { date: f.dateTime(e.expiresAt) }));
+              void reload();
+            }}
+          />
+          <EscalateModal
+            alert={data}
+            opened={modal === 'escalate'}
+            onClose={() => setModal(null)}
+            onEscalated={(r) => {
+              setModal(null);
+              setNotice(
+                t(r.created ? 'alertDetail.incidentCreated' : 'alertDetail.incidentAttached', {
+                  reference: r.incident.reference,
+                }),
+              );
+              void reload();
+              onChanged?.();
+            }}
+          />
         </Stack>
       )}
     </Drawer>

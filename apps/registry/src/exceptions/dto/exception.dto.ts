@@ -25,20 +25,24 @@ export class CreateExceptionDto {
   @IsUUID()
   fromAlertId?: string;
 
-  @ApiPropertyOptional({ description: 'Rule id; null = every rule (then a scope is required)', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Rule id; null = every rule (then a scope is required)',
+    nullable: true,
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(200)
   ruleId?: string | null;
 
-  @ApiPropertyOptional({ example: 'ivry', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'ivry', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @Matches(MEMBER, { message: 'member must be a member code' })
   member?: string | null;
 
-  @ApiPropertyOptional({ example: 'srv-backup-01', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'srv-backup-01', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -46,7 +50,7 @@ export class CreateExceptionDto {
   @MaxLength(255)
   host?: string | null;
 
-  @ApiPropertyOptional({ example: 'svc-backup', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'svc-backup', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -54,7 +58,12 @@ export class CreateExceptionDto {
   @MaxLength(255)
   user?: string | null;
 
-  @ApiPropertyOptional({ example: '10.20.0.0/16', description: 'An address or a CIDR block', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    example: '10.20.0.0/16',
+    description: 'An address or a CIDR block',
+    nullable: true,
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -77,6 +86,7 @@ export class CreateExceptionDto {
       'selection:\n  user.name|startswith: svc-\nfilter_lab:\n  source.ip|cidr: 10.0.0.0/8\ncondition: selection and not filter_lab',
     description:
       'Sigma filter expression (YAML), evaluated on the event(s) that make the alert: a detection block (search identifiers and condition, as in a rule’s detection section) suppressing the events it matches, or a Sigma Filters document (filter: rules, selection…, condition) applied as the detector’s detection.filterMode says. Checked at creation (400, field sigmaFilter, with the parser’s message).',
+    type: String,
     nullable: true,
     maxLength: MAX_SIGMA_FILTER_LENGTH,
   })
@@ -99,30 +109,30 @@ export class CreateExceptionDto {
 }
 
 export class UpdateExceptionDto {
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(200)
   ruleId?: string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @Matches(MEMBER, { message: 'member must be a member code' })
   member?: string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(255)
   host?: string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(255)
   user?: string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -133,7 +143,7 @@ export class UpdateExceptionDto {
   @ValidateIf((_, v) => v !== null)
   @IsObject()
   match?: Record<string, string | number | boolean | Array<string | number | boolean>> | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Sigma filter expression (YAML); null removes it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Sigma filter expression (YAML); null removes it' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
