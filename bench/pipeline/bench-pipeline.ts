@@ -20,6 +20,7 @@
  * siem.raw.v1, past the offsets of any group that was already consuming it.
  */
 import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
 import { KafkaEventBus } from '@vigie/bus';
 import { loadConfig } from '@vigie/config';
 import { RawEnvelope, Topics } from '@vigie/contracts';
@@ -79,9 +80,49 @@ function envelope(i: number, at: Date): RawEnvelope {
   };
 }
 
+function cpuCell(c: ReturnType<typeof cpuSpent>): string {
+  return `${c.process_s} / ${c.search_s ?? '?'} s, ${Math.round(c.machine_busy * 100)} %`;
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** CPU used so far: this process, the search engine's nodes, and the whole machine (busy and total ms). */
+interface CpuMark {
+  self: number;
+  search: number | undefined;
+  hostBusy: number;
+  hostTotal: number;
+}
+
+async function cpuMark(client: ReturnType<typeof createSearchClient>): Promise<CpuMark> {
+  let search: number | undefined;
+  try {
+    const stats = await client.nodes.stats({ metric: 'process' });
+    search = Object.values(stats.nodes).reduce((a, n) => a + (n.process?.cpu?.total_in_millis ?? 0), 0);
+  } catch {
+    search = undefined; // not allowed to read node stats: left out
+  }
+  let hostBusy = 0;
+  let hostTotal = 0;
+  for (const c of cpus()) {
+    const t = c.times;
+    hostBusy += t.user + t.nice + t.sys + t.irq;
+    hostTotal += t.user + t.nice + t.sys + t.irq + t.idle;
+  }
+  const u = process.cpuUsage();
+  return { self: (u.user + u.system) / 1000, search, hostBusy, hostTotal };
+}
+
+/** CPU seconds between two marks: this process, the search engine, and the machine's busy share. */
+function cpuSpent(a: CpuMark, b: CpuMark): { process_s: number; search_s: number | null; machine_busy: number } {
+  return {
+    process_s: +((b.self - a.self) / 1000).toFixed(2),
+    search_s: a.search === undefined || b.search === undefined ? null : +((b.search - a.search) / 1000).toFixed(2),
+    machine_busy: +((b.hostBusy - a.hostBusy) / Math.max(1, b.hostTotal - a.hostTotal)).toFixed(2),
+  };
 }
 
 async function main(): Promise<void> {
@@ -127,11 +168,13 @@ async function main(): Promise<void> {
 
     // 1. Raw _bulk of the same documents, straight to the search engine.
     const docs = envelopes.map((e) => normalise(e));
-    const countOf = async (prefix: string) => {
-      await client.indices.refresh({ index: `${prefix}-events-*`, ignore_unavailable: true, allow_no_indices: true });
+    const countOf = async (prefix: string, refresh = true) => {
+      if (refresh)
+        await client.indices.refresh({ index: `${prefix}-events-*`, ignore_unavailable: true, allow_no_indices: true });
       return (await client.count({ index: `${prefix}-events-*`, ignore_unavailable: true, allow_no_indices: true }))
         .count;
     };
+    const rawCpu = await cpuMark(client);
     const rawStarted = process.hrtime.bigint();
     for (let i = 0; i < docs.length; i += RAW_BULK) {
       const operations = docs
@@ -145,6 +188,7 @@ async function main(): Promise<void> {
     }
     const rawCount = await countOf(rawPrefix);
     const rawSeconds = Number(process.hrtime.bigint() - rawStarted) / 1e9;
+    out.raw_bulk_cpu = cpuSpent(rawCpu, await cpuMark(client));
     if (rawCount !== M) throw new Error(`raw bulk: ${rawCount} documents searchable, expected ${M}`);
     docs.length = 0;
 
@@ -199,6 +243,7 @@ async function main(): Promise<void> {
       config,
       metrics,
     );
+    const e2eCpu = await cpuMark(client);
     const e2eStarted = process.hrtime.bigint();
     await Promise.all([normaliser.start(), indexer.start()]);
     let stored = 0;
@@ -219,6 +264,13 @@ async function main(): Promise<void> {
       await sleep(200);
     }
     const e2eSeconds = Number(process.hrtime.bigint() - e2eStarted) / 1e9;
+    out.e2e_cpu = cpuSpent(e2eCpu, await cpuMark(client));
+    if (process.env.BENCH_TRACE) {
+      const sizes = (await metrics.registry.getSingleMetric('vigie_indexer_batch_size')?.get())?.values ?? [];
+      const of = (suffix: string) =>
+        sizes.find((v) => (v as { metricName?: string }).metricName?.endsWith(suffix))?.value ?? 0;
+      process.stderr.write(`bulk requests=${of('_count')} documents=${of('_sum')}\n`);
+    }
     out.normaliser_done_seconds = normalisedAt === undefined ? null : +normalisedAt.toFixed(2);
 
     // 3. Latency at half the end-to-end rate.
@@ -296,6 +348,8 @@ async function main(): Promise<void> {
       ['publish M envelopes to Kafka', `${publishSeconds.toFixed(1)} s`],
       ['end to end (Kafka → searchable)', `${Math.round(e2eRate)} events/s (${e2eSeconds.toFixed(1)} s)`],
       ['ratio end to end / raw _bulk', (e2eRate / rawRate).toFixed(3)],
+      ['CPU s raw _bulk (bench / search, machine busy)', cpuCell(out.raw_bulk_cpu as ReturnType<typeof cpuSpent>)],
+      ['CPU s end to end (pipeline / search, machine busy)', cpuCell(out.e2e_cpu as ReturnType<typeof cpuSpent>)],
       [
         `receipt → searchable at ${rate}/s`,
         `p50 ${out.latency_p50_ms} ms, p99 ${out.latency_p99_ms} ms (${latencies.length} samples)`,
