@@ -105,9 +105,11 @@ export function ExportPanel({ frameworks }: { frameworks: ChecklistFramework[] |
 
   const nameOf = (code: string | null) =>
     code === null ? t('evidence.export.allMembers') : (members.data?.find((m) => m.code === code)?.name ?? code);
+  // Days of the period in UTC, the end shown inclusive as it was entered.
+  const utcDay = new Intl.DateTimeFormat(f.locale, { dateStyle: 'long', timeZone: 'UTC' });
   const periodOf = (j: ExportJob) => ({
-    from: j.period.from.slice(0, 10),
-    to: isoDay(Date.parse(j.period.to) - DAY_MS),
+    from: utcDay.format(new Date(j.period.from)),
+    to: utcDay.format(new Date(Date.parse(j.period.to) - DAY_MS)),
   });
 
   return (
