@@ -235,7 +235,12 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     });
     await page.getByRole('button', { name: 'Déposer la preuve' }).click();
     await page.getByRole('cell', { name: createHash('sha256').update(content).digest('hex') }).waitFor();
-    await page.getByRole('button', { name: `Télécharger pare-feu-${w.tag}.txt` }).waitFor();
+    const [evidence] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `Télécharger pare-feu-${w.tag}.txt` }).click(),
+    ]);
+    expect(evidence.suggestedFilename()).toBe(`pare-feu-${w.tag}.txt`);
+    expect(readFileSync((await evidence.path())!)).toEqual(content);
     expect(unexpectedErrors()).toEqual([]);
   });
 
@@ -305,11 +310,28 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     await page.getByLabel(`Nouveau statut de « MFA sur le SIRH ${w.tag} »`).selectOption('in_progress');
     await page.getByRole('button', { name: 'Appliquer' }).click();
     await row.getByText('En cours').waitFor();
-    const actions = (await w.rssi.get(`/api/v1/corrective-actions?incident=${reference}`)).body;
-    expect(actions.map((a: { title: string; status: string }) => [a.title, a.status])).toEqual([
-      [`MFA sur le SIRH ${w.tag}`, 'in_progress'],
-    ]);
     await checkScreen('incident-actions');
+    // Implemented, reviewed as effective, then closed.
+    const nextStatus = page.getByLabel(`Nouveau statut de « MFA sur le SIRH ${w.tag} »`);
+    await nextStatus.selectOption('implemented');
+    await page.getByRole('button', { name: 'Appliquer' }).click();
+    await row.getByText('Mise en œuvre').waitFor();
+    const review = page.getByRole('form', { name: `Revue d’efficacité de « MFA sur le SIRH ${w.tag} »` });
+    await review.getByLabel('Méthode').fill('Tentative de connexion sans second facteur refusée');
+    await review.getByLabel('Relecteur').fill('RSSI');
+    await review.getByRole('button', { name: 'Enregistrer la revue' }).click();
+    await row.getByText(/^Efficace le \d{4}-\d{2}-\d{2} par RSSI$/).waitFor();
+    await nextStatus.selectOption('closed');
+    await page.getByRole('button', { name: 'Appliquer' }).click();
+    await row.getByText('Close', { exact: true }).waitFor();
+    const actions = (await w.rssi.get(`/api/v1/corrective-actions?incident=${reference}`)).body;
+    expect(
+      actions.map((a: { title: string; status: string; review: { result: string } | null }) => [
+        a.title,
+        a.status,
+        a.review?.result,
+      ]),
+    ).toEqual([[`MFA sur le SIRH ${w.tag}`, 'closed', 'effective']]);
 
     // The PDF report.
     const [download] = await Promise.all([
@@ -357,7 +379,12 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     await page.getByLabel('Statut').selectOption('closed');
     await page.getByLabel('Adhérent').selectOption('ivry');
     await row.waitFor();
-    expect(page.url()).toContain('member=ivry');
+    const filters = new URL(page.url()).searchParams;
+    expect([filters.get('severity'), filters.get('status'), filters.get('member')]).toEqual([
+      'critical',
+      'closed',
+      'ivry',
+    ]);
     await page.getByLabel('Adhérent').selectOption('vitry');
     await row.waitFor({ state: 'detached' });
     expect(unexpectedErrors()).toEqual([]);

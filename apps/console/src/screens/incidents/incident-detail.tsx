@@ -88,11 +88,16 @@ export function IncidentDetail() {
           <ErrorAlert error={downloadError} />
           <Tabs
             value={tab}
-            onChange={(v) => {
-              const next = new URLSearchParams(params);
-              next.set('tab', v ?? 'summary');
-              setParams(next, { replace: true });
-            }}
+            onChange={(v) =>
+              setParams(
+                (prev) => {
+                  const next = new URLSearchParams(prev);
+                  next.set('tab', v ?? 'summary');
+                  return next;
+                },
+                { replace: true },
+              )
+            }
             keepMounted={false}
           >
             <Tabs.List aria-label={t('incidents.tabs.label')}>

@@ -36,12 +36,17 @@ export function IncidentList() {
       ),
     [status, severity, member],
   );
-  const setFilter = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  // From the latest parameters, so quick successive changes do not undo one another.
+  const setFilter = (key: string, value: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
   const all = { value: '', label: t('common.all') };
 
   return (

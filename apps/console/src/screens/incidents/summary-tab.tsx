@@ -476,17 +476,17 @@ function ImpactPanel({ incident }: { incident: IncidentView }) {
             </Text>
             <Group gap="xs">
               {data.specialCategories.length > 0 && (
-                <Badge color="red.9" variant="filled">
+                <Badge color="red.9" variant="filled" tt="none">
                   {t('incidents.impact.special')} : {data.specialCategories.map(labels.category).join(', ')}
                 </Badge>
               )}
               {data.criminalData.length > 0 && (
-                <Badge color="red.9" variant="filled">
+                <Badge color="red.9" variant="filled" tt="none">
                   {t('incidents.impact.criminal')}
                 </Badge>
               )}
               {data.nir && (
-                <Badge color="orange.9" variant="filled">
+                <Badge color="orange.9" variant="filled" tt="none">
                   {t('incidents.impact.nir')}
                 </Badge>
               )}

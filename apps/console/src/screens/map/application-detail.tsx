@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { api, ApiError, call } from '../../api/client';
@@ -71,26 +71,25 @@ export function ApplicationDetail() {
               <Title order={3} size="h4" id="app-data" mb="xs">
                 {t('map.detail.dataCategories')}
               </Title>
-              <Group gap="xs" mb="sm">
-                {a.dataCategories.length === 0 && <Text size="sm">—</Text>}
+              {a.dataCategories.length === 0 && <Text size="sm">—</Text>}
+              <List size="sm" mb="sm">
                 {a.dataCategories.map((d) => {
                   const r = ref(cats.data, d.code);
                   const flag = r?.sensitive ? t('map.sensitive') : r?.regulated ? t('map.regulated') : null;
                   return (
-                    <Badge
-                      key={d.code}
-                      variant={flag ? 'filled' : 'outline'}
-                      color={flag ? 'red.9' : 'gray.8'}
-                      radius="sm"
-                      tt="none"
-                    >
+                    <List.Item key={d.code}>
                       {r?.label ?? d.code}
-                      {flag ? ` — ${flag}` : ''}
+                      {flag && (
+                        <Text span size="sm" fw={700} c="red.9">
+                          {' — '}
+                          {flag}
+                        </Text>
+                      )}
                       {d.toConfirm ? ` (${t('map.detail.toConfirm')})` : ''}
-                    </Badge>
+                    </List.Item>
                   );
                 })}
-              </Group>
+              </List>
               <Text fw={600} size="sm">
                 {t('map.detail.dataSubjects')}
               </Text>

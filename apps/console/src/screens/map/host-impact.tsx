@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, List, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, List, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
@@ -102,20 +102,19 @@ export function HostImpactView() {
               <Title order={4} size="h5" id="impact-data" mb="xs">
                 {t('map.impact.dataCategories')}
               </Title>
-              <Group gap="xs">
+              <List size="sm">
                 {d.dataCategories.map((c) => (
-                  <Badge
-                    key={c.code}
-                    radius="sm"
-                    tt="none"
-                    variant={c.sensitive || c.regulated ? 'filled' : 'outline'}
-                    color={c.sensitive || c.regulated ? 'red.9' : 'gray.8'}
-                  >
+                  <List.Item key={c.code}>
                     {c.label}
-                    {c.sensitive ? ` — ${t('map.sensitive')}` : c.regulated ? ` — ${t('map.regulated')}` : ''}
-                  </Badge>
+                    {(c.sensitive || c.regulated) && (
+                      <Text span size="sm" fw={700} c="red.9">
+                        {' — '}
+                        {c.sensitive ? t('map.sensitive') : t('map.regulated')}
+                      </Text>
+                    )}
+                  </List.Item>
                 ))}
-              </Group>
+              </List>
             </Paper>
             <Paper withBorder p="md" component="section" aria-labelledby="impact-subjects">
               <Title order={4} size="h5" id="impact-subjects" mb="xs">

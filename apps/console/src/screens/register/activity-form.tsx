@@ -127,7 +127,7 @@ function ListEditor<T>(props: {
               <Group justify="flex-end">
                 <Button
                   variant="subtle"
-                  color="red.9"
+                  color="#8f1d1d"
                   size="xs"
                   onClick={() => onChange(items.filter((_, j) => j !== i))}
                   aria-label={t('registerEditor.form.removeItem', { what: props.legend(i + 1) })}
