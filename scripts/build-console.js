@@ -47,6 +47,7 @@ function newestSource() {
     }
   };
   walk(path.join(consoleDir, 'src'));
+  walk(path.join(consoleDir, 'public'));
   for (const f of ['index.html', 'vite.config.ts', 'tsconfig.json'])
     newest = Math.max(newest, mtime(path.join(consoleDir, f)));
   return Math.max(newest, mtime(path.join(root, 'package-lock.json')));
