@@ -1,5 +1,7 @@
 export type { CompiledRule, CorrelationRule, DetectionRule } from './compiled-rule';
-export type { CorrelationAlert, GroupSnapshot } from './correlation-engine';
+export type { CorrelationAlert, CorrelationMember, GroupSnapshot } from './correlation-engine';
+export { aliasedField, groupRoutingKey, routeCorrelations } from './correlation-routing';
+export type { CorrelationRouting, PartitionKeyParts } from './correlation-routing';
 export { EventContext } from './event-context';
 export {
   FieldMappingError,
@@ -20,6 +22,7 @@ export type {
   EngineOutput,
   EngineSnapshot,
   EngineStats,
+  ForwardOutput,
   MatchOutput,
   RestoreResult,
 } from './sigma-engine';

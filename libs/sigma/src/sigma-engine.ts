@@ -1,5 +1,6 @@
 import type { CompiledRule, CorrelationRule, DetectionRule } from './compiled-rule';
 import { CorrelationAlert, CorrelationMember, CorrelationRunner, GroupSnapshot } from './correlation-engine';
+import { aliasedField } from './correlation-routing';
 import { accessorFor, EventContext, FieldAccessor, getPath } from './event-context';
 import type { EcsEvent } from './types';
 
@@ -16,6 +17,23 @@ export interface EngineOptions {
   maxSampleIds?: number;
   /** Event-time interval between two sweeps of expired windows. Default 1 s. */
   sweepIntervalMs?: number;
+  /**
+   * Correlations (uids) counted elsewhere: their inputs (base-rule matches, alerts of inner correlations) are not
+   * fed here but handed out as {@link ForwardOutput}s (see {@link SigmaEngine.takeForwards}), to be brought to the
+   * process that counts them and given to its {@link SigmaEngine.feedInput}. Default none.
+   */
+  forward?: ReadonlySet<string>;
+}
+
+/** An input of a correlation counted elsewhere (see {@link EngineOptions.forward}). */
+export interface ForwardOutput {
+  correlation: CorrelationRule;
+  /** The correlation's name for {@link SigmaEngine.feedInput} (and in snapshots): its id, or `uid:<uid>`. */
+  correlationKey: string;
+  /** Positions, time, event id (or inner alert key), group values and value, as the correlation would be fed. */
+  member: CorrelationMember;
+  /** A detection rule that matched the evaluated event, or the alert of an inner correlation. */
+  from: { kind: 'event'; rule: DetectionRule; event: EcsEvent } | { kind: 'alert'; alert: CorrelationAlert };
 }
 
 export interface MatchOutput {
@@ -68,6 +86,10 @@ export interface EngineStats {
 
 interface MemberLink {
   runner: CorrelationRunner;
+  /** Snapshot name of the runner's rule. */
+  key: string;
+  /** The runner's inputs are handed out as forwards instead of fed here. */
+  forwarded: boolean;
   positions: number[];
   /** Accessors for group-by fields (base rules only). */
   groupAccessors: FieldAccessor[];
@@ -97,9 +119,12 @@ export class SigmaEngine {
   private readonly runners: CorrelationRunner[] = [];
   /** Snapshot name of each runner (same index). */
   private readonly runnerKeys: string[] = [];
+  private readonly runnerByKey = new Map<string, CorrelationRunner>();
+  private forwards: ForwardOutput[] = [];
   private readonly links = new Map<string, MemberLink[]>();
   private readonly emits = new Map<string, boolean>();
-  private readonly opts: Required<EngineOptions>;
+  private readonly opts: Required<Omit<EngineOptions, 'forward'>>;
+  private readonly forwarded: ReadonlySet<string>;
   private readonly tsPath: string[];
   private readonly idPath: string[];
   private watermark: number | undefined;
@@ -123,6 +148,7 @@ export class SigmaEngine {
       maxSampleIds: options.maxSampleIds ?? 20,
       sweepIntervalMs: options.sweepIntervalMs ?? 1_000,
     };
+    this.forwarded = options.forward ?? new Set();
     this.tsPath = this.opts.timestampField.split('.');
     this.idPath = this.opts.eventIdField.split('.');
     this.detections = rules.filter((r): r is DetectionRule => r.kind === 'detection');
@@ -158,30 +184,29 @@ export class SigmaEngine {
     for (const d of this.detections) byUid.set(d.uid, d);
     for (const c of correlations) byUid.set(c.uid, c);
     const referencedBy = new Map<string, CorrelationRule[]>();
+    const idCount = new Map<string, number>();
+    for (const c of correlations) if (c.id !== undefined) idCount.set(c.id, (idCount.get(c.id) ?? 0) + 1);
     for (const c of correlations) {
+      const key = c.id !== undefined && idCount.get(c.id) === 1 ? c.id : `uid:${c.uid}`;
       const runner = new CorrelationRunner(c, {
         maxGroupsPerRule: this.opts.maxGroupsPerRule,
         maxSampleIds: this.opts.maxSampleIds,
       });
       this.runners.push(runner);
+      this.runnerKeys.push(key);
+      this.runnerByKey.set(key, runner);
       const uniq = [...new Set(c.ruleUids)];
       for (const uid of uniq) {
         referencedBy.set(uid, [...(referencedBy.get(uid) ?? []), c]);
         const target = byUid.get(uid);
         if (!target) continue;
         const positions = c.ruleUids.flatMap((u, i) => (u === uid ? [i] : []));
-        const fieldFor = (name: string): string => {
-          const alias = c.aliases[name];
-          if (!alias) return name;
-          return (
-            (target.name !== undefined ? alias[target.name] : undefined) ??
-            (target.id !== undefined ? alias[target.id] : undefined) ??
-            name
-          );
-        };
+        const fieldFor = (name: string): string => aliasedField(c, target, name);
         const valueField = c.condition?.kind === 'threshold' ? c.condition.field : undefined;
         const link: MemberLink = {
           runner,
+          key,
+          forwarded: this.forwarded.has(c.uid),
           positions,
           groupAccessors: [],
           innerGroupFields: c.groupBy.map(fieldFor),
@@ -197,11 +222,6 @@ export class SigmaEngine {
     for (const r of [...this.detections, ...correlations]) {
       const refs = referencedBy.get(r.uid);
       this.emits.set(r.uid, !refs || refs.some((c) => c.generate));
-    }
-    const idCount = new Map<string, number>();
-    for (const c of correlations) if (c.id !== undefined) idCount.set(c.id, (idCount.get(c.id) ?? 0) + 1);
-    for (const c of correlations) {
-      this.runnerKeys.push(c.id !== undefined && idCount.get(c.id) === 1 ? c.id : `uid:${c.uid}`);
     }
   }
 
@@ -275,7 +295,15 @@ export class SigmaEngine {
           if (vals.length === 0) continue;
           value = vals[0];
         }
-        this.feed(link, { positions: link.positions, timeMs: ts, eventId, groupValues, value }, out, shard);
+        const member: CorrelationMember = { positions: link.positions, timeMs: ts, eventId, groupValues, value };
+        if (link.forwarded) {
+          this.forwards.push({
+            correlation: link.runner.rule,
+            correlationKey: link.key,
+            member,
+            from: { kind: 'event', rule, event },
+          });
+        } else this.feed(link, member, out, shard);
       }
     }
     return late ? out : this.advance(ts, out);
@@ -304,13 +332,61 @@ export class SigmaEngine {
       if (!complete) continue;
       const value = link.innerValueField !== undefined ? a.groupValues[link.innerValueField] : undefined;
       if (link.innerValueField !== undefined && value === undefined) continue;
-      this.feed(
-        link,
-        { positions: link.positions, timeMs: a.lastSeen, eventId: a.alertKey, groupValues, value },
-        out,
-        a.shard ?? '',
-      );
+      const member: CorrelationMember = {
+        positions: link.positions,
+        timeMs: a.lastSeen,
+        eventId: a.alertKey,
+        groupValues,
+        value,
+      };
+      if (link.forwarded) {
+        this.forwards.push({
+          correlation: link.runner.rule,
+          correlationKey: link.key,
+          member,
+          from: { kind: 'alert', alert: a },
+        });
+      } else this.feed(link, member, out, a.shard ?? '');
     }
+  }
+
+  /**
+   * The inputs of forwarded correlations produced since the last call (by {@link evaluate}, {@link feedInput} or
+   * {@link flush}), in order; the list is emptied.
+   */
+  takeForwards(): ForwardOutput[] {
+    if (this.forwards.length === 0) return [];
+    const out = this.forwards;
+    this.forwards = [];
+    return out;
+  }
+
+  /** True when `correlationKey` names a correlation of this engine. */
+  hasCorrelation(correlationKey: string): boolean {
+    return this.runnerByKey.has(correlationKey);
+  }
+
+  /**
+   * Feed one input of a correlation, as handed out by another engine's {@link takeForwards}: the correlation's
+   * alerts (and those of correlations chained on it) are returned as {@link evaluate} would. `shard` owns a group
+   * the input opens. An input older than the watermark minus the allowed lateness is not counted (`lateEvents`),
+   * like a late event; an unknown correlation key or positions it does not have are ignored (`undefined`).
+   */
+  feedInput(correlationKey: string, member: CorrelationMember, shard = ''): EngineOutput[] | undefined {
+    const runner = this.runnerByKey.get(correlationKey);
+    if (!runner) return undefined;
+    const n = runner.rule.ruleUids.length;
+    if (member.positions.length === 0 || !member.positions.every((p) => Number.isInteger(p) && p >= 0 && p < n)) {
+      return undefined;
+    }
+    if (this.watermark !== undefined && member.timeMs < this.watermark - this.opts.allowedLatenessMs) {
+      this.counters.lateEvents++;
+      return [];
+    }
+    const out: EngineOutput[] = [];
+    const alerts = runner.add(member, this.watermark ?? member.timeMs, shard);
+    for (const a of alerts) this.publish(a, out);
+    return this.advance(member.timeMs, out);
   }
 
   private advance(ts: number, out: EngineOutput[]): EngineOutput[] {
