@@ -7,6 +7,12 @@ export interface StoredEvent {
   /** `@timestamp`, ISO 8601. */
   timestamp: string;
   doc: Record<string, unknown>;
+  /**
+   * `doc` as JSON text, when the caller already holds it (a bus message): an
+   * adapter may write it as is instead of serialising `doc` again, when it is
+   * the document it would have written.
+   */
+  json?: string;
 }
 
 export interface BulkResult {

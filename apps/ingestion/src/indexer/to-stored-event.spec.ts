@@ -8,8 +8,12 @@ describe('toStoredEvent', () => {
       event: { id: 'abc', original: 'line' },
       organization: { id: 'ivry' },
     };
-    const out = toStoredEvent({ value: JSON.stringify(doc) });
-    expect(out).toEqual({ ok: true, event: { id: 'abc', member: 'ivry', timestamp: '2026-03-05T10:00:00.000Z', doc } });
+    const value = JSON.stringify(doc);
+    const out = toStoredEvent({ value });
+    expect(out).toEqual({
+      ok: true,
+      event: { id: 'abc', member: 'ivry', timestamp: '2026-03-05T10:00:00.000Z', doc, json: value },
+    });
     if (out.ok) expect(rawLineOf(out.event, 'value')).toBe('line');
   });
 

@@ -4,7 +4,10 @@ import type { StoredEvent } from '@vigie/event-store';
 export type ParsedEvent =
   { ok: true; event: StoredEvent } | { ok: false; reason: string; detail: string; member?: string };
 
-/** A `siem.events.v1` message to the store's shape: id = event.id, member = organization.id, timestamp = @timestamp. */
+/**
+ * A `siem.events.v1` message to the store's shape: id = event.id, member =
+ * organization.id, timestamp = @timestamp, json = the message value.
+ */
 export function toStoredEvent(message: Pick<BusMessage, 'value'>): ParsedEvent {
   let doc: unknown;
   try {
@@ -26,7 +29,8 @@ export function toStoredEvent(message: Pick<BusMessage, 'value'>): ParsedEvent {
   const timestamp = d['@timestamp'];
   if (typeof timestamp !== 'string')
     return { ok: false, reason: 'invalid_document', detail: '@timestamp is missing', member };
-  return { ok: true, event: { id, member, timestamp, doc: d } };
+  // The message value is the document's JSON: the store may write it without serialising `doc` again.
+  return { ok: true, event: { id, member, timestamp, doc: d, json: message.value } };
 }
 
 /** The raw line of a document, for its dead letter: `event.original` when kept, else the document itself. */

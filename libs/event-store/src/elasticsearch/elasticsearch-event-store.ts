@@ -38,8 +38,12 @@ const MAX_MEMBERS = 1000;
 const DELETE_CHUNK = 50;
 
 type Query = estypes.QueryDslQueryContainer;
-type BulkOp = { index: { _index: string; _id: string } };
-type BulkPair = { op: BulkOp; doc: Record<string, unknown>; id: string };
+/** One document of a bulk request: its action and source lines, NDJSON. */
+type BulkPair = { id: string; lines: string };
+/** What a bulk response item holds once filtered by {@link BULK_FILTER}. */
+type BulkItem = Partial<Record<string, { status?: number; error?: estypes.ErrorCause }>>;
+/** Only what `bulkWrite` reads from a bulk response: a 5,000-item answer shrinks to its statuses. */
+const BULK_FILTER = ['errors', 'items.*.status', 'items.*.error'];
 
 /**
  * The event store on Elasticsearch 8 or OpenSearch 2: one index per member per
@@ -70,17 +74,26 @@ export class ElasticsearchEventStore extends EventStore {
   async bulkWrite(events: StoredEvent[]): Promise<BulkResult> {
     const rejected: BulkResult['rejected'] = [];
     let pending: BulkPair[] = [];
+    const indices = new Map<string, string>();
     for (const event of events) {
       const outcome = prepareEvent(event);
       if (!outcome.ok) rejected.push({ id: outcome.id, reason: outcome.reason });
-      else pending.push(this.pair(outcome.event));
+      else pending.push(this.pair(outcome.event, event, indices));
     }
     let written = 0;
     for (let attempt = 0; pending.length > 0; attempt++) {
-      const res = await this.call(() => this.client.bulk({ operations: pending.flatMap((p) => [p.op, p.doc]) }));
+      const body = pending.map((p) => p.lines).join('');
+      // The body is NDJSON text already: the client sends a string as is.
+      const res = await this.call(() =>
+        this.client.bulk({ operations: body as unknown as estypes.BulkOperationContainer[], filter_path: BULK_FILTER }),
+      );
       const throttled: BulkPair[] = [];
       let serverError: { status: number; reason: string } | undefined;
-      res.items.forEach((item, i) => {
+      const items = (res.items ?? []) as BulkItem[];
+      if (items.length !== pending.length) {
+        throw new StoreUnavailableError(`bulk answered ${items.length} items for ${pending.length} documents`);
+      }
+      items.forEach((item, i) => {
         const result = item.index ?? Object.values(item)[0];
         const pair = pending[i]!;
         const status = result?.status ?? 500;
@@ -295,8 +308,26 @@ export class ElasticsearchEventStore extends EventStore {
 
   // -------------------------------------------------------------------------
 
-  private pair(e: PreparedEvent): BulkPair {
-    return { id: e.id, op: { index: { _index: this.indexName(e.member, e.day), _id: e.id } }, doc: e.doc };
+  /**
+   * The bulk lines of a prepared event. The caller's JSON text is sent as is
+   * when it is the prepared document (same `@timestamp`, `event.id` and
+   * `organization.id`, on one line); otherwise the prepared document is serialised.
+   */
+  private pair(e: PreparedEvent, original: StoredEvent, indices: Map<string, string>): BulkPair {
+    const key = `${e.member}/${e.day}`;
+    let index = indices.get(key);
+    if (index === undefined) indices.set(key, (index = JSON.stringify(this.indexName(e.member, e.day))));
+    const json = original.json;
+    const doc = original.doc as { '@timestamp'?: unknown; event?: { id?: unknown }; organization?: { id?: unknown } };
+    const source =
+      json !== undefined &&
+      doc['@timestamp'] === e.timestamp &&
+      doc.event?.id === e.id &&
+      doc.organization?.id === e.member &&
+      !json.includes('\n')
+        ? json
+        : JSON.stringify(e.doc);
+    return { id: e.id, lines: `{"index":{"_index":${index},"_id":${JSON.stringify(e.id)}}}\n${source}\n` };
   }
 
   indexName(member: string, day: string): string {
