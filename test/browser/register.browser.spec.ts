@@ -168,6 +168,9 @@ describeWithBrowser('register of processing activities in a real browser (embedd
     const described = await Promise.all(describedBy.split(' ').map((id) => page.locator(`[id="${id}"]`).textContent()));
     expect(described.join(' ')).toContain('reference must be 1-60 letters, digits, . _ or -');
     await reference.fill('');
+    // Once the field is edited, its problem goes.
+    await problems.waitFor({ state: 'detached' });
+    await expect(reference.getAttribute('aria-invalid')).resolves.toBe('false');
 
     // Actors.
     await page.getByLabel('Nom du DPO', { exact: true }).fill('DPO mutualisé du SIIM 94');
@@ -319,6 +322,15 @@ describeWithBrowser('register of processing activities in a real browser (embedd
     const nameRow = await side.locator('tr[data-field="name"] td').allTextContents();
     expect(nameRow.slice(0, 2)).toEqual([record.name, record.renamed]);
     await expect(side.locator('tr[data-field="legalBasis"]').getAttribute('data-changed')).resolves.toBe('false');
+    // Codes are shown by their labels.
+    await expect(side.locator('tr[data-field="status"] td').allTextContents()).resolves.toEqual([
+      'Validée',
+      'En relecture',
+      'Modifié',
+    ]);
+    await expect(side.locator('tr[data-field="dataSubjects"] td').first().textContent()).resolves.toBe(
+      'Bénéficiaires de l’aide sociale (1 500)',
+    );
     const changes = page.getByTestId('diff-changes');
     await expect(changes.textContent()).resolves.toContain('10 ans après la dernière aide');
     await expect(changes.textContent()).resolves.toContain('5 ans après la dernière aide');

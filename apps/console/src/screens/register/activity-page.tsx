@@ -218,7 +218,17 @@ export function ActivityPage() {
             <Stack>
               <ActivityForm
                 content={content}
-                onChange={(change) => setContent((c) => ({ ...c, ...change }))}
+                onChange={(change) => {
+                  setContent((c) => ({ ...c, ...change }));
+                  // A field edited since the API's answer no longer shows that answer's problem.
+                  const keys = Object.keys(change);
+                  setIssues((all) =>
+                    all.filter(
+                      (i) =>
+                        !keys.some((k) => i.field === k || i.field.startsWith(`${k}.`) || i.field.startsWith(`${k}[`)),
+                    ),
+                  );
+                }}
                 errors={errors}
                 reference={reference.data}
                 applications={applications.data ?? []}

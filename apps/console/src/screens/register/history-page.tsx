@@ -7,7 +7,9 @@ import { ErrorAlert } from '../../components/error-alert';
 import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
 import { useFieldLabel } from './activity-page';
+import { useReferenceData } from './reference';
 import { ActivityStatusBadge } from './status-badge';
+import { useVersionFormat } from './version-format';
 import type { ActivityVersion, HistoryEntry, ProcessingActivity, VersionDiff } from './types';
 
 /** The order of a version's fields in the side-by-side view (the CNIL model's order). */
@@ -61,6 +63,7 @@ export function HistoryPage() {
   const f = useFormat();
   const show = useDisplay();
   const fieldLabel = useFieldLabel();
+  const reference = useReferenceData();
   const path = { member, id };
   const activity = useAsync(
     () =>
@@ -73,6 +76,10 @@ export function HistoryPage() {
         api.GET('/api/v1/members/{member}/processing-activities/{id}/history', { params: { path } }),
       ),
     [member, id],
+  );
+  const describe = useVersionFormat(
+    reference.data,
+    new Map((activity.data?.applications ?? []).map((x) => [x.id, `${x.name} (${x.vendor})`])),
   );
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);
@@ -124,8 +131,8 @@ export function HistoryPage() {
     label: t('registerEditor.history.versionN', { n: h.version }),
   }));
   const k = (key: string, o?: Record<string, unknown>) => t(`registerEditor.history.${key}`, o);
-  const snapshotA = comparison.data?.a.snapshot as Record<string, unknown> | undefined;
-  const snapshotB = comparison.data?.b.snapshot as Record<string, unknown> | undefined;
+  const snapshotA = comparison.data?.a.snapshot;
+  const snapshotB = comparison.data?.b.snapshot;
 
   return (
     <Stack>
@@ -205,11 +212,11 @@ export function HistoryPage() {
                 return (
                   <Table.Tr key={field} data-field={field} data-changed={changed} fw={changed ? 700 : undefined}>
                     <Table.Th scope="row">{fieldLabel(field)}</Table.Th>
-                    <Table.Td style={cell}>{show(snapshotA[field])}</Table.Td>
-                    <Table.Td style={cell}>{show(snapshotB[field])}</Table.Td>
+                    <Table.Td style={cell}>{describe(field, snapshotA)}</Table.Td>
+                    <Table.Td style={cell}>{describe(field, snapshotB)}</Table.Td>
                     <Table.Td>
                       {changed ? (
-                        <Badge color="#b43c0c" variant="filled" radius="sm">
+                        <Badge color="#b43c0c" variant="filled" radius="sm" tt="none">
                           {k('changed')}
                         </Badge>
                       ) : (
@@ -240,8 +247,12 @@ export function HistoryPage() {
                 {comparison.data.diff.changes.map((c) => (
                   <Table.Tr key={c.field}>
                     <Table.Td>{fieldLabel(c.field)}</Table.Td>
-                    <Table.Td style={cell}>{show(c.before)}</Table.Td>
-                    <Table.Td style={cell}>{show(c.after)}</Table.Td>
+                    <Table.Td style={cell}>
+                      {c.field === 'status' ? describe('status', { status: String(c.before) }) : show(c.before)}
+                    </Table.Td>
+                    <Table.Td style={cell}>
+                      {c.field === 'status' ? describe('status', { status: String(c.after) }) : show(c.after)}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -13,7 +13,14 @@ const COLOURS: Record<ActivityStatus, string> = {
 export function ActivityStatusBadge({ status }: { status: ActivityStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLOURS[status]} autoContrast variant="filled" radius="sm">
+    <Badge
+      color={COLOURS[status]}
+      autoContrast
+      variant="filled"
+      radius="sm"
+      tt="none"
+      styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } }}
+    >
       {t(`registerEditor.status.${status}`)}
     </Badge>
   );
