@@ -385,7 +385,43 @@ describeWithBrowser('register of processing activities in a real browser (embedd
     await error.waitFor();
     await expect(error.textContent()).resolves.toContain('Transition refusée : la fiche est « Archivée ».');
     await expect(error.textContent()).resolves.toContain('Étapes possibles : Brouillon (Rouvrir en brouillon).');
+    // The page now shows the record as archived: read-only, and only "reopen" is offered.
+    await workflow.getByText('Statut : Archivée, version 5').waitFor();
+    await expect(workflow.getByRole('button').allTextContents()).resolves.toEqual(['Rouvrir en brouillon']);
+    await expect(page.getByRole('textbox', { name: 'Nom du traitement', exact: true }).isDisabled()).resolves.toBe(
+      true,
+    );
+    await expect(page.getByRole('button', { name: 'Enregistrer la fiche' }).count()).resolves.toBe(0);
     await checkScreen('register-workflow-refused');
+  });
+
+  it('submitting an incomplete record: the API’s missing fields (422) are shown by their fields', async () => {
+    const created = await w.dpo.post('/api/v1/members/ivry/processing-activities', {
+      name: `Fichier des bénévoles ${w.tag}`,
+      purposes: ['Coordination des bénévoles'],
+    });
+    expect(created.status).toBe(201);
+    const missing = (await w.dpo.get(`/api/v1/members/ivry/processing-activities/${created.body.id}/completeness`)).body
+      .missing as Array<{ field: string }>;
+    expect(missing.map((m) => m.field)).toContain('legalBasis');
+    await login(w.dpoName);
+    await page.goto(`/register/ivry/${created.body.id}`);
+    const workflow = page.getByRole('region', { name: 'Cycle de vie de la fiche' });
+    await workflow.getByRole('button', { name: 'Soumettre à la relecture' }).click();
+    const problems = page.getByTestId('field-problems');
+    await problems.waitFor();
+    await expect(problems.textContent()).resolves.toContain(`Champs du modèle CNIL à compléter : ${missing.length}.`);
+    await expect(problems.getByRole('listitem').count()).resolves.toBe(missing.length);
+    const legalBasis = page.getByLabel('Base légale (article 6.1 du RGPD)', { exact: true });
+    await expect(legalBasis.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByLabel('Nom du DPO', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
+    await workflow.getByText('Statut : Brouillon, version 1').waitFor();
+    await checkScreen('register-submit-incomplete');
+    // Choosing the legal basis clears its problem only.
+    await legalBasis.selectOption('consent');
+    await expect(legalBasis.getAttribute('aria-invalid')).resolves.toBe('false');
+    await expect(problems.getByRole('listitem').count()).resolves.toBe(missing.length - 1);
+    expect(unexpectedErrors()).toEqual([]);
   });
 
   it('a referent of vitry sees vitry’s register only: no record or name of ivry, on any register route', async () => {

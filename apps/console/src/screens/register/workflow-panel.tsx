@@ -76,6 +76,13 @@ export function WorkflowPanel({
         setError({ message: e.message });
       } else if (e instanceof ApiError && e.status === 409) {
         setError({ message: e.message, refusal: e.body as unknown as TransitionRefusal });
+        // The record changed meanwhile: show it as it is now (its status, its buttons).
+        const fresh = await call<ProcessingActivity>(
+          api.GET('/api/v1/members/{member}/processing-activities/{id}', {
+            params: { path: { member: a.member, id: a.id } },
+          }),
+        ).catch(() => undefined);
+        if (fresh) onDone(fresh);
       } else setError({ message: e instanceof Error ? e.message : String(e) });
     } finally {
       setBusy(false);
