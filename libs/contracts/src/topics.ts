@@ -9,6 +9,8 @@ export const Topics = {
   events: 'siem.events.v1',
   /** Alerts raised by the detection engine. */
   alerts: 'siem.alerts.v1',
+  /** Inputs of correlations whose group spans hosts, keyed by correlation group (detection's second stage). */
+  correlation: 'siem.correlation.v1',
   /** Messages a stage could not process, in a {@link DeadLetter}. */
   dlq: 'siem.dlq.v1',
 } as const;

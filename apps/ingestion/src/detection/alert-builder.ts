@@ -87,6 +87,32 @@ export class AlertBuilder {
     if (eventId !== undefined && member !== undefined) this.eventMembers.set(eventId, member);
   }
 
+  /**
+   * Remember the members of an inner correlation alert received from another detector (a chained input): an outer
+   * alert listing it among its samples lists them.
+   */
+  noteMembers(alertKey: string, members: readonly string[]): void {
+    let state = this.alerts.get(alertKey);
+    if (!state) {
+      state = { members: new Set() };
+      this.alerts.set(alertKey, state);
+    }
+    for (const m of members) state.members.add(m);
+  }
+
+  /** The members of a correlation alert's events known here (sample events, inner alerts, its member group value). */
+  membersOfCorrelation(a: CorrelationAlert): string[] {
+    const members = new Set(this.alerts.peek(a.alertKey)?.members);
+    for (const id of a.sampleEventIds) {
+      const m = this.eventMembers.peek(id);
+      if (m !== undefined) members.add(m);
+      this.alerts.peek(id)?.members.forEach((x) => members.add(x));
+    }
+    const orgGroup = a.groupValues['organization.id'];
+    if (orgGroup !== undefined) members.add(orgGroup);
+    return [...members].sort();
+  }
+
   fromMatch(m: MatchOutput): AlertMessage {
     const member = memberOf(m.event);
     const host = hostOf(m.event);

@@ -1,6 +1,15 @@
 import type { AlertMessage } from '@vigie/contracts';
-import { CompiledRule, EcsEvent, EngineOutput, EngineStats, SigmaEngine } from '@vigie/sigma';
+import {
+  CompiledRule,
+  EcsEvent,
+  EngineOutput,
+  EngineStats,
+  ForwardOutput,
+  groupRoutingKey,
+  SigmaEngine,
+} from '@vigie/sigma';
 import { AlertBuilder, memberOf } from './alert-builder';
+import { CorrelationInputMessage, memberOf as inputMemberOf, toInputMessages } from './correlation-input';
 import { LruMap } from './lru-map';
 import { ruleIdOf } from './rule-inventory';
 import { gateRules, RuleSwitch } from './rule-switch';
@@ -17,6 +26,11 @@ export interface DetectionPipelineOptions {
   now?: () => number;
   /** Rules disabled through the rules API: skipped by the engine, their outputs dropped. */
   ruleSwitch?: RuleSwitch;
+  /**
+   * Correlations (uids) counted by another pipeline: their inputs are not counted here but handed out by
+   * {@link DetectionPipeline.takeInputs}, and counted by {@link DetectionPipeline.processInput}. Default none.
+   */
+  forward?: ReadonlySet<string>;
 }
 
 function timeOf(
@@ -46,6 +60,10 @@ export class DetectionPipeline {
   private readonly ruleSwitch?: RuleSwitch;
   /** alertKeys of correlation alerts raised while their rule was disabled (their `new` was not published). */
   private readonly suppressed = new LruMap<string, true>(10_000);
+  /** Inputs of forwarded correlations not yet handed out. */
+  private forwards: ForwardOutput[] = [];
+  /** Inputs naming a correlation (or positions) this pipeline does not have: rule packs differ between detectors. */
+  unknownInputs = 0;
 
   constructor(rules: readonly CompiledRule[], options: DetectionPipelineOptions = {}) {
     this.timeField = options.timeField ?? 'received';
@@ -54,6 +72,7 @@ export class DetectionPipeline {
       timestampField: this.timeField === 'received' ? 'event.created' : '@timestamp',
       allowedLatenessMs: options.allowedLatenessMs,
       maxGroupsPerRule: options.maxGroupsPerRule,
+      forward: options.forward,
     });
     this.builder = new AlertBuilder(options.now);
     this.calendar = options.calendar ?? new WorkingHoursCalendar();
@@ -81,13 +100,80 @@ export class DetectionPipeline {
     return this.toAlerts(outputs, prepared, timeOf(prepared, receivedAtMs ?? Date.now(), this.timeField));
   }
 
-  /** Close the windows that ended before `nowMs` minus the allowed lateness (deferred conditions decided). */
-  flush(nowMs: number): AlertMessage[] {
-    return this.toAlerts(this.engine.flush(nowMs));
+  /**
+   * Close the windows that ended before `nowMs` minus the allowed lateness (deferred conditions decided). `inPlace`:
+   * as for {@link processInput}.
+   */
+  flush(nowMs: number, inPlace?: (key: string) => boolean): AlertMessage[] {
+    const alerts = this.toAlerts(this.engine.flush(nowMs));
+    if (inPlace) this.feedInPlace(inPlace, undefined, alerts);
+    return alerts;
   }
 
   stats(): EngineStats {
     return this.engine.stats();
+  }
+
+  /**
+   * The inputs of forwarded correlations produced since the last call (by {@link process}, {@link processInput} or
+   * {@link flush}), as messages keyed by group: one per event (or inner alert) and routing key.
+   */
+  takeInputs(): Array<{ key: string; message: CorrelationInputMessage }> {
+    const forwards = this.collect();
+    this.forwards = [];
+    if (forwards.length === 0) return [];
+    return toInputMessages(forwards, (f) => this.builder.membersOfCorrelation(f.from.alert));
+  }
+
+  /**
+   * Count one message of correlation inputs (from any pipeline's {@link takeInputs}); returns the alert messages
+   * it raised or updated. `shard` (its source partition) owns the groups it opens. An alert of a forwarded
+   * correlation that feeds a chained forwarded correlation is handed out by {@link takeInputs}, unless `inPlace`
+   * answers true for its routing key: it is then counted here at once.
+   */
+  processInput(message: CorrelationInputMessage, shard?: string, inPlace?: (key: string) => boolean): AlertMessage[] {
+    const src = message.source;
+    let event: EcsEvent | undefined;
+    if (src.kind === 'event') {
+      event = src.event;
+      if (src.eventId !== undefined) this.builder.noteEvent(src.eventId, event);
+    } else this.builder.noteMembers(src.alertKey, src.members);
+    const alerts: AlertMessage[] = [];
+    for (const entry of message.inputs) {
+      const outputs = this.engine.feedInput(entry.correlation, inputMemberOf(message, entry), shard);
+      if (outputs === undefined) this.unknownInputs++;
+      else if (outputs.length > 0) alerts.push(...this.toAlerts(outputs, event, message.timeMs));
+    }
+    if (inPlace) this.feedInPlace(inPlace, shard, alerts);
+    return alerts;
+  }
+
+  /** Forwards collected so far, the engine's included. */
+  private collect(): ForwardOutput[] {
+    const fresh = this.engine.takeForwards();
+    if (fresh.length > 0) this.forwards.push(...fresh);
+    return this.forwards;
+  }
+
+  /** Count here the pending inputs whose routing key `inPlace` accepts (and those they produce in turn). */
+  private feedInPlace(inPlace: (key: string) => boolean, shard: string | undefined, alerts: AlertMessage[]): void {
+    for (;;) {
+      const pending = this.collect();
+      const here = pending.filter((f) => inPlace(groupRoutingKey(f.correlation.groupBy, f.member.groupValues)));
+      if (here.length === 0) return;
+      this.forwards = pending.filter((f) => !here.includes(f));
+      for (const f of here) {
+        if (f.from.kind === 'alert') {
+          this.builder.noteMembers(f.from.alert.alertKey, this.builder.membersOfCorrelation(f.from.alert));
+        }
+        const outputs = this.engine.feedInput(
+          f.correlationKey,
+          f.member,
+          f.from.kind === 'alert' ? (f.from.alert.shard ?? shard) : shard,
+        );
+        if (outputs && outputs.length > 0) alerts.push(...this.toAlerts(outputs));
+      }
+    }
   }
 
   /** `event`/`eventTimeMs`: the evaluated event; a correlation output whose last member is at that time includes it. */

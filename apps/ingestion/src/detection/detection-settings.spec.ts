@@ -59,6 +59,16 @@ describe('detection settings', () => {
     expect(() => config({ 'detection.stateCheckpoint': 'yes' })).toThrow(/detection\.stateCheckpoint.*auto, on, off/);
   });
 
+  it('re-keys cross-host correlations by default on both buses; chains are counted in place only with the in-process bus', () => {
+    const kafka = detectionSettingsFrom(config({ 'bus.driver': 'kafka' }), CONFIG_DIR);
+    expect([kafka.rekeyCorrelations, kafka.chainsInPlace]).toEqual([true, false]);
+    const memory = detectionSettingsFrom(config({ 'bus.driver': 'memory' }), CONFIG_DIR);
+    expect([memory.rekeyCorrelations, memory.chainsInPlace]).toEqual([true, true]);
+    expect(
+      detectionSettingsFrom(config({}, { VIGIE_DETECTION_REKEY_CORRELATIONS: 'false' }), CONFIG_DIR).rekeyCorrelations,
+    ).toBe(false);
+  });
+
   it('rejects invalid values, naming the setting', () => {
     expect(() => config({ 'detection.timeField': 'device' })).toThrow(ConfigError);
     expect(() => config({ 'detection.timeField': 'device' })).toThrow(/detection\.timeField.*received, event/);

@@ -33,10 +33,24 @@ export interface DetectionSettings {
    * that changed it) and restored when a detector starts consuming a partition. `auto` = on with the Kafka bus.
    */
   checkpointState: boolean;
+  /**
+   * `detection.rekeyCorrelations`: correlations whose group-by lacks the member or the host are counted on
+   * `siem.correlation.v1`, their inputs keyed by group, so that a group's events meet in one detector.
+   */
+  rekeyCorrelations: boolean;
+  /**
+   * The second stage counts the inputs of a chained correlation at once instead of republishing them (one detector
+   * consumes every partition: the in-process bus); with Kafka they are republished, keyed by the chained group.
+   */
+  chainsInPlace: boolean;
   /** Consumer group of the detectors (default `vigie-detector`; specs and benchmarks use their own). */
   consumerGroup?: string;
   /** Topic of normalised events (default `siem.events.v1`; specs and benchmarks use their own). */
   eventsTopic?: string;
+  /** Topic of correlation inputs (default `siem.correlation.v1`; specs use their own). */
+  correlationTopic?: string;
+  /** Consumer group of the second stage (default `vigie-correlator`, or `<consumerGroup>-correlator`). */
+  correlationGroup?: string;
 }
 
 /**
@@ -63,6 +77,9 @@ export function detectionSettingsFrom(config: VigieConfig, dir: string = configD
     filterMode: config.get('detection.filterMode') as DetectionSettings['filterMode'],
     ruleSyncIntervalMs: config.get('detection.ruleSyncIntervalMs'),
     checkpointState: checkpointStateFrom(config.get('detection.stateCheckpoint'), config.get('bus.driver')),
+    rekeyCorrelations: config.get('detection.rekeyCorrelations'),
+    // A republication to the topic being consumed could wait on itself under the in-process bus's back-pressure.
+    chainsInPlace: config.get('bus.driver') !== 'kafka',
   };
 }
 
@@ -91,5 +108,7 @@ export function defaultDetectionSettings(dir: string = configDir()): DetectionSe
     filterMode: 'exclude',
     ruleSyncIntervalMs: 2_000,
     checkpointState: false,
+    rekeyCorrelations: true,
+    chainsInPlace: true,
   };
 }

@@ -9,13 +9,13 @@ import { defaultDetectionSettings, DetectionSettings } from './detection-setting
 import { DetectorWorker } from './detector.worker';
 import { CONFIG_DIR, RULES } from './scenarios/scenario-harness';
 
-function sshFailure(i: number, receivedAt: string): Record<string, unknown> {
+function sshFailure(i: number, receivedAt: string, host = 'srv-ivry-01', user = 'root'): Record<string, unknown> {
   const env: RawEnvelope = {
     receivedAt,
     transport: 'udp',
     peer: { ip: '10.30.0.1' },
     member: 'ivry',
-    raw: `<38>Nov 29 13:33:4${i} srv-ivry-01 sshd[${500 + i}]: Failed password for root from 203.0.113.9 port ${40000 + i} ssh2`,
+    raw: `<38>Nov 29 13:33:4${i} ${host} sshd[${500 + i}]: Failed password for ${user} from 203.0.113.9 port ${40000 + i} ssh2`,
   };
   return normalise(env) as unknown as Record<string, unknown>;
 }
@@ -132,6 +132,8 @@ describe('DetectorWorker', () => {
     expect(pack.problems.map((p) => p.status).sort()).toEqual(['invalid', 'unsupported']);
     expect(pack.skippedDirs).toEqual([join(dir, 'missing')]);
     const t0 = Date.now() - 5000;
+    const counted = () =>
+      metrics.registry.metrics().then((t) => /correlation_inputs_total\{result="counted"\} [1-9]/.test(t));
     await worker.handle([
       {
         topic: Topics.events,
@@ -141,6 +143,9 @@ describe('DetectorWorker', () => {
         value: JSON.stringify(sshFailure(1, new Date(t0).toISOString())),
       },
     ]);
+    // Grouped by source.ip only: counted by the second stage, once its consumer got the input.
+    for (let i = 0; i < 200 && !(await counted()); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(await counted()).toBe(true);
     await worker.tick(Date.now() + 10_000);
     const few = await waitFor(() => alerts.find((a) => a.rule.id === 'user-few-failures'));
     expect(few).toMatchObject({
@@ -149,6 +154,69 @@ describe('DetectorWorker', () => {
       groupValues: { 'source.ip': '203.0.113.9' },
       members: ['ivry'],
     });
+  });
+
+  it('a correlation over several hosts counts every host: its inputs meet on siem.correlation.v1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-rules-'));
+    writeFileSync(
+      join(dir, 'spread.yml'),
+      [
+        'title: SSH failure (spread)',
+        'name: spread_failure',
+        'logsource: {product: linux, service: sshd}',
+        'detection: {sel: {event.action: ssh_login, event.outcome: failure}, condition: sel}',
+        '---',
+        'title: Six failures from one source, any server',
+        'id: spread-six',
+        'correlation: {type: event_count, rules: [spread_failure], group-by: [organization.id, source.ip], timespan: 10m, condition: {gte: 6}}',
+        'level: high',
+        '---',
+        'title: The member is attacked from several sources',
+        'id: spread-member',
+        'correlation: {type: event_count, rules: [spread-six], group-by: [organization.id], timespan: 10m, condition: {gte: 1}, generate: true}',
+        'level: critical',
+      ].join('\n'),
+    );
+    // Kafka's way for chains: the member-wide alert's input is republished, keyed by member.
+    await start({ ruleDirs: [dir], chainsInPlace: false });
+    const published: string[] = [];
+    await bus.subscribe({
+      groupId: 'spec-inputs',
+      topics: [Topics.correlation],
+      handler: async (batch: BusMessage[]) => {
+        for (const m of batch) published.push(m.key);
+      },
+    });
+    const now = Date.now();
+    // Six hosts, six keys of siem.events.v1: spread over the partitions.
+    const events = Array.from({ length: 6 }, (_, i) =>
+      sshFailure(i, new Date(now + i).toISOString(), `srv-ivry-0${i}`, `user${i}`),
+    );
+    // One at a time, so that the inputs reach the second stage in time order and the sixth completes the alert.
+    for (const [i, e] of events.entries()) {
+      await bus.publish(Topics.events, [{ key: `ivry|srv-ivry-0${i}`, value: JSON.stringify(e) }]);
+      const seen = new RegExp(`vigie_detector_events_total ${i + 1}\\b`);
+      for (let n = 0; n < 400 && !seen.test(await metrics.registry.metrics()); n++) {
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    }
+    const six = await waitFor(() => alerts.find((a) => a.rule.id === 'spread-six'));
+    expect(six).toMatchObject({
+      status: 'new',
+      count: 6,
+      groupValues: { 'organization.id': 'ivry', 'source.ip': '203.0.113.9' },
+    });
+    expect(six.sampleEventIds).toEqual(events.map((e) => (e.event as { id: string }).id));
+    expect(six.members).toEqual(['ivry']);
+    expect(six.event).toMatchObject({ host: { hostname: 'srv-ivry-05' } });
+    const member = await waitFor(() => alerts.find((a) => a.rule.id === 'spread-member'));
+    expect(member).toMatchObject({ status: 'new', count: 1, sampleEventIds: [six.alertKey], members: ['ivry'] });
+    expect(published).toEqual([...Array(6).fill('organization.id=ivry|source.ip=203.0.113.9'), 'organization.id=ivry']);
+    expect(alerts.filter((a) => a.rule.id === 'spread-six')).toHaveLength(1);
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/vigie_detector_correlation_inputs_total\{result="published"\} 7/);
+    expect(text).toMatch(/vigie_detector_correlation_inputs_total\{result="counted"\} 7/);
+    expect(text).toMatch(/vigie_detector_rekeyed_correlations 2/);
   });
 
   it('does not start (and does not throw) when the bundled rule directory is missing', async () => {

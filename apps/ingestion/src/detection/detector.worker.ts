@@ -5,11 +5,12 @@ import { AlertMessage, Topics } from '@vigie/contracts';
 import { logger, Metrics } from '@vigie/observability';
 import type { EcsEvent } from '@vigie/sigma';
 import { alertBusKey } from './alert-builder';
+import { CorrelationInputMessage, parseInputMessage, rekeyedCorrelations, toOutgoing } from './correlation-input';
 import { DetectionPipeline } from './detection-pipeline';
 import { defaultDetectionSettings, DetectionSettings } from './detection-settings';
 import { CheckpointStore, CheckpointToSave, DetectionStateStore, StateCheckpoint } from './detection-state.store';
 import { LruMap } from './lru-map';
-import { buildRuleInventory, RuleInventoryEntry } from './rule-inventory';
+import { buildRuleInventory, ruleIdOf, RuleInventoryEntry } from './rule-inventory';
 import { loadRulePack, RulePack } from './rule-pack.loader';
 import { RuleHits, RuleStateStore } from './rule-state.store';
 import { RuleSwitch } from './rule-switch';
@@ -17,6 +18,8 @@ import { WorkingHoursCalendar } from './working-hours';
 
 export const DETECTION_SETTINGS = Symbol('DETECTION_SETTINGS');
 export const DETECTOR_GROUP = 'vigie-detector';
+/** Consumer group of the second stage: re-keyed correlation inputs on `siem.correlation.v1`. */
+export const CORRELATOR_GROUP = 'vigie-correlator';
 
 /** State shard of a message: its source partition. */
 export function shardOf(m: Pick<BusMessage, 'topic' | 'partition'>): string {
@@ -34,34 +37,64 @@ interface PartitionTrack {
 const STORE_ATTEMPTS = 4;
 
 /**
+ * One consuming stage of the detector: `events` (siem.events.v1: rules, correlations counted where the events are)
+ * or `correlation` (siem.correlation.v1: correlations whose inputs are re-keyed by group). Each has its own
+ * pipeline (engine), consumer group, partitions followed, duplicate cache and checkpoints.
+ */
+interface Stage {
+  readonly name: 'events' | 'correlation';
+  pipeline?: DetectionPipeline;
+  /** Partitions consumed here, by shard (only with checkpoints). */
+  readonly tracks: Map<string, PartitionTrack>;
+  /** event.id (events) or input message id (correlation) of recently handled messages. */
+  readonly seen: LruMap<string, true>;
+  checkpointing?: Promise<void>;
+  subscription?: Subscription;
+  lastBatchAt: number;
+  busy: boolean;
+  lastStats: { evictions: number; lateEvents: number; unknownInputs: number };
+}
+
+function newStage(name: Stage['name']): Stage {
+  return {
+    name,
+    tracks: new Map(),
+    seen: new LruMap(200_000),
+    lastBatchAt: 0,
+    busy: false,
+    lastStats: { evictions: 0, lateEvents: 0, unknownInputs: 0 },
+  };
+}
+
+/**
  * Detector: consumes ECS documents from `siem.events.v1` (group `vigie-detector`), runs the Sigma rules and
  * correlations, and publishes {@link AlertMessage}s on `siem.alerts.v1` keyed by rule id and group key.
  * Rules are loaded once at start; bad rules are logged and skipped, never fatal. Idle windows are closed
  * against the wall clock every `flushIntervalMs`, only while the consumer is caught up.
+ *
+ * Correlations whose group-by does not include the event key's member and host (see
+ * {@link rekeyedCorrelations}) are not counted on `siem.events.v1`, whose partitions carry one host's events each:
+ * their inputs are published on `siem.correlation.v1`, keyed by group, before the events' offsets are committed,
+ * and a second stage of the same worker (group `vigie-correlator`) counts them there and publishes their alerts.
  *
  * With a {@link RuleStateStore} (the app; not in specs without a database), the loaded inventory is saved to
  * `vigie_rules` at start, and every `ruleSyncIntervalMs` the hit counts are added and the enabled flags set through
  * the rules API reloaded: a disabled rule is skipped from the next event on.
  *
  * With `checkpointState` and a {@link CheckpointStore}, correlation groups belong to the partition of their first
- * event; after a batch, the state of every partition whose groups changed is saved with the offset about to be
- * committed (and after a flush that changed it), and the first batch of a partition this detector was not following
- * is preceded by a restore of its checkpoint (events the checkpoint already covers are skipped). See
- * docs/detection.md, "Correlation state across rebalances".
+ * event (or input); after a batch, the state of every partition whose groups changed is saved with the offset about
+ * to be committed (and after a flush that changed it), and the first batch of a partition this detector was not
+ * following is preceded by a restore of its checkpoint (events the checkpoint already covers are skipped). Each
+ * stage does so for its own topic and consumer group. See docs/detection.md, "Correlation state across rebalances".
  */
 @Injectable()
 export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = logger('DetectorWorker');
   private readonly settings: DetectionSettings;
-  private pipeline?: DetectionPipeline;
-  private subscription?: Subscription;
+  private readonly events = newStage('events');
+  private readonly correlation = newStage('correlation');
   private timer?: NodeJS.Timeout;
-  private lastBatchAt = 0;
-  private busy = false;
   private stopping = false;
-  /** event.id of recently evaluated events: a redelivered batch is not counted twice. */
-  private readonly seen = new LruMap<string, true>(200_000);
-  private lastStats = { evictions: 0, lateEvents: 0 };
   private readonly m;
   /** Rules disabled through the rules API. */
   readonly ruleSwitch = new RuleSwitch();
@@ -70,9 +103,6 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
   private hits = new Map<string, RuleHits>();
   private syncTimer?: NodeJS.Timeout;
   private syncing?: Promise<void>;
-  /** Partitions consumed here, by shard (only with checkpoints). */
-  private readonly tracks = new Map<string, PartitionTrack>();
-  private checkpointing?: Promise<void>;
   private readonly instance = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(
@@ -91,16 +121,25 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
       ),
       invalid: metrics.counter(
         'vigie_detector_invalid_messages_total',
-        'Messages on siem.events.v1 that are not JSON objects',
+        'Messages on siem.events.v1 that are not JSON objects, or on siem.correlation.v1 that are not correlation inputs',
+      ),
+      inputs: metrics.counter(
+        'vigie_detector_correlation_inputs_total',
+        'Correlation input messages (siem.correlation.v1): published, counted, duplicate (skipped), unknown correlation',
+        ['result'],
       ),
       alerts: metrics.counter('vigie_detector_alerts_total', 'Alert messages published', ['rule', 'level', 'status']),
       groups: metrics.gauge('vigie_detector_correlation_groups', 'Open correlation groups'),
       evictions: metrics.counter('vigie_detector_evictions_total', 'Correlation groups evicted (maxGroups reached)'),
       late: metrics.counter(
         'vigie_detector_late_events_total',
-        'Events older than the allowed lateness (not correlated)',
+        'Events (or correlation inputs) older than the allowed lateness (not correlated)',
       ),
       rules: metrics.gauge('vigie_detector_rules', 'Loaded Sigma documents by status', ['status']),
+      rekeyed: metrics.gauge(
+        'vigie_detector_rekeyed_correlations',
+        'Correlations counted on siem.correlation.v1 (group-by without member and host)',
+      ),
       disabled: metrics.gauge('vigie_detector_rules_disabled', 'Rules disabled through the rules API'),
       syncFailures: metrics.counter(
         'vigie_detector_rule_sync_failures_total',
@@ -108,7 +147,7 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
       ),
       publishFailures: metrics.counter(
         'vigie_detector_publish_failures_total',
-        'Failed publications to siem.alerts.v1',
+        'Failed publications to siem.alerts.v1 or siem.correlation.v1',
       ),
       restores: metrics.counter(
         'vigie_detector_state_restores_total',
@@ -152,7 +191,7 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
     };
   }
 
-  /** Load the rules (logging every rule that is not ok) and build the pipeline. */
+  /** Load the rules (logging every rule that is not ok) and build the pipelines. */
   load(): RulePack {
     const s = this.settings;
     const pack = loadRulePack({
@@ -187,13 +226,18 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
         'working hours not loaded; using 07:00-20:00 Mon-Fri Europe/Paris',
       );
     }
-    this.pipeline = new DetectionPipeline(pack.rules, {
+    const forward = s.rekeyCorrelations ? rekeyedCorrelations(pack.rules) : new Set<string>();
+    const options = {
       timeField: s.timeField,
       allowedLatenessMs: s.allowedLatenessMs,
       maxGroupsPerRule: s.maxGroupsPerRule,
       calendar,
       ruleSwitch: this.ruleSwitch,
-    });
+      forward,
+    };
+    this.events.pipeline = new DetectionPipeline(pack.rules, options);
+    this.correlation.pipeline = forward.size > 0 ? new DetectionPipeline(pack.rules, options) : undefined;
+    this.m.rekeyed.set(forward.size);
     const inventory = buildRuleInventory(pack.documents, pack.rules, pack.sources);
     for (const d of inventory.duplicates) {
       this.log.warn(
@@ -203,8 +247,14 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
     }
     this.inventory = inventory.entries;
     this.inventorySaved = false;
-    this.tracks.clear(); // a new engine: no partition is followed yet
-    this.log.info({ ...counts, rules: pack.rules.length, skippedDirs: pack.skippedDirs }, 'detection rules loaded');
+    // New engines: no partition is followed yet.
+    this.events.tracks.clear();
+    this.correlation.tracks.clear();
+    const rekeyed = pack.rules.filter((r) => forward.has(r.uid)).map((r) => ruleIdOf(r));
+    this.log.info(
+      { ...counts, rules: pack.rules.length, skippedDirs: pack.skippedDirs, rekeyedCorrelations: rekeyed },
+      'detection rules loaded',
+    );
     return pack;
   }
 
@@ -227,8 +277,18 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
         'detection.stateCheckpoint is on but no state store is available; correlation state is memory-only',
       );
     }
-    this.subscription = await this.bus.subscribe({
-      groupId: this.group,
+    if (this.correlation.pipeline) {
+      // The second stage first: its group must exist before the first inputs are published (it starts at the end).
+      this.correlation.subscription = await this.bus.subscribe({
+        groupId: this.groupOf(this.correlation),
+        topics: [this.correlationTopic],
+        fromBeginning: false,
+        maxBatchSize: 500,
+        handler: (batch) => this.handleInputs(batch),
+      });
+    }
+    this.events.subscription = await this.bus.subscribe({
+      groupId: this.groupOf(this.events),
       topics: [this.settings.eventsTopic ?? Topics.events],
       fromBeginning: false,
       maxBatchSize: 500,
@@ -238,8 +298,16 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
     this.timer.unref();
   }
 
-  private get group(): string {
-    return this.settings.consumerGroup ?? DETECTOR_GROUP;
+  private get correlationTopic(): string {
+    return this.settings.correlationTopic ?? Topics.correlation;
+  }
+
+  private groupOf(stage: Stage): string {
+    if (stage.name === 'events') return this.settings.consumerGroup ?? DETECTOR_GROUP;
+    return (
+      this.settings.correlationGroup ??
+      (this.settings.consumerGroup ? `${this.settings.consumerGroup}-correlator` : CORRELATOR_GROUP)
+    );
   }
 
   private get checkpoints(): CheckpointStore | undefined {
@@ -247,28 +315,25 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /**
-   * Evaluate a batch (one partition's messages, in order) and publish its alerts; resolves only once the alerts are
-   * on the bus and, with checkpoints, the correlation state they leave is saved.
+   * First stage: evaluate a batch of `siem.events.v1` (one partition's messages, in order) and publish its
+   * correlation inputs and alerts; resolves only once they are on the bus and, with checkpoints, the correlation
+   * state they leave is saved.
    */
   async handle(batch: BusMessage[]): Promise<void> {
-    const pipeline = this.pipeline;
+    const stage = this.events;
+    const pipeline = stage.pipeline;
     if (!pipeline) return;
-    this.busy = true;
+    stage.busy = true;
     try {
       const entered = performance.now();
       const alerts: AlertMessage[] = [];
-      const store = this.checkpoints;
-      const shard = store && batch.length > 0 ? shardOf(batch[0]) : undefined;
-      const track = shard !== undefined ? await this.follow(shard, BigInt(batch[0].offset)) : undefined;
+      const { shard, track } = await this.begin(stage, batch);
       const redelivered = track?.handled ?? 0n;
       for (const msg of batch) {
-        let offset = 0n;
-        if (track) {
-          offset = BigInt(msg.offset);
-          if (offset < track.covered) {
-            this.m.covered.inc();
-            continue;
-          }
+        const offset = track ? BigInt(msg.offset) : 0n;
+        if (track && offset < track.covered) {
+          this.m.covered.inc();
+          continue;
         }
         let event: EcsEvent;
         try {
@@ -282,36 +347,100 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
         const id = (event.event as { id?: unknown } | undefined)?.id;
         // An offset evaluated here before the state was reloaded is in the duplicate cache but not in the state.
         if (typeof id === 'string' && !(track && offset < redelivered)) {
-          if (this.seen.has(id)) {
+          if (stage.seen.has(id)) {
             this.m.duplicates.inc();
             continue;
           }
-          this.seen.set(id, true);
+          stage.seen.set(id, true);
         }
         this.m.events.inc();
         alerts.push(...pipeline.process(event, Date.now(), shard));
       }
+      await this.publishInputs(pipeline);
       await this.publish(alerts, entered);
-      if (track) {
-        const next = BigInt(batch[batch.length - 1].offset) + 1n;
-        if (next > track.covered) track.covered = next;
-        if (next > track.handled) track.handled = next;
-        await this.checkpoint();
-      }
-      this.updateStats();
+      await this.end(stage, batch, track);
     } finally {
-      this.lastBatchAt = Date.now();
-      this.busy = false;
+      stage.lastBatchAt = Date.now();
+      stage.busy = false;
     }
   }
 
-  /** Close idle windows against the wall clock, only when no batch is being handled and the consumer is idle. */
+  /**
+   * Second stage: count a batch of `siem.correlation.v1` (inputs of re-keyed correlations, one partition's messages
+   * in order) and publish the alerts (and the inputs of chained correlations) they raise, before the batch's offsets
+   * are committed; with checkpoints, the correlation state is saved as in {@link handle}.
+   */
+  async handleInputs(batch: BusMessage[]): Promise<void> {
+    const stage = this.correlation;
+    const pipeline = stage.pipeline;
+    if (!pipeline) return;
+    stage.busy = true;
+    try {
+      const entered = performance.now();
+      const alerts: AlertMessage[] = [];
+      const { shard, track } = await this.begin(stage, batch);
+      const redelivered = track?.handled ?? 0n;
+      const inPlaceAll = this.settings.chainsInPlace;
+      for (const msg of batch) {
+        const offset = track ? BigInt(msg.offset) : 0n;
+        if (track && offset < track.covered) {
+          this.m.covered.inc();
+          continue;
+        }
+        const input: CorrelationInputMessage | undefined = parseInputMessage(msg.value);
+        if (!input) {
+          this.m.invalid.inc();
+          continue;
+        }
+        if (!(track && offset < redelivered)) {
+          if (stage.seen.has(input.id)) {
+            this.m.inputs.inc({ result: 'duplicate' });
+            continue;
+          }
+          stage.seen.set(input.id, true);
+        }
+        this.m.inputs.inc({ result: 'counted' });
+        // A chained input with this very key belongs to this partition: counted at once, without a hop.
+        alerts.push(...pipeline.processInput(input, shard, (key) => inPlaceAll || key === msg.key));
+      }
+      await this.publishInputs(pipeline);
+      await this.publish(alerts, entered);
+      await this.end(stage, batch, track);
+    } finally {
+      stage.lastBatchAt = Date.now();
+      stage.busy = false;
+    }
+  }
+
+  /** Shard of a batch and, with checkpoints, the partition followed up to its first offset (restored if needed). */
+  private async begin(stage: Stage, batch: BusMessage[]): Promise<{ shard?: string; track?: PartitionTrack }> {
+    const shard = this.checkpoints && batch.length > 0 ? shardOf(batch[0]) : undefined;
+    const track = shard !== undefined ? await this.follow(stage, shard, BigInt(batch[0].offset)) : undefined;
+    return { shard, track };
+  }
+
+  /** After a batch's outputs are on the bus: the partition is followed up to its end, checkpoints saved. */
+  private async end(stage: Stage, batch: BusMessage[], track: PartitionTrack | undefined): Promise<void> {
+    if (track) {
+      const next = BigInt(batch[batch.length - 1].offset) + 1n;
+      if (next > track.covered) track.covered = next;
+      if (next > track.handled) track.handled = next;
+      await this.checkpoint(stage);
+    }
+    this.updateStats();
+  }
+
+  /** Close idle windows against the wall clock, per stage, only when it handles no batch and its consumer is idle. */
   async tick(nowMs = Date.now()): Promise<void> {
-    const pipeline = this.pipeline;
-    if (!pipeline || this.busy || nowMs - this.lastBatchAt < this.settings.flushIntervalMs) return;
-    const alerts = pipeline.flush(nowMs);
-    if (alerts.length > 0) await this.publish(alerts);
-    if (this.checkpoints) await this.checkpoint();
+    for (const stage of [this.events, this.correlation]) {
+      const pipeline = stage.pipeline;
+      if (!pipeline || stage.busy || nowMs - stage.lastBatchAt < this.settings.flushIntervalMs) continue;
+      const inPlace = stage.name === 'correlation' && this.settings.chainsInPlace ? () => true : undefined;
+      const alerts = pipeline.flush(nowMs, inPlace);
+      await this.publishInputs(pipeline);
+      if (alerts.length > 0) await this.publish(alerts);
+      if (this.checkpoints) await this.checkpoint(stage);
+    }
     this.updateStats();
   }
 
@@ -321,17 +450,17 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
    * one it lost and got back) its groups are dropped and its checkpoint restored; events before the checkpoint's
    * offset are then skipped as already counted.
    */
-  private async follow(shard: string, first: bigint): Promise<PartitionTrack> {
-    const known = this.tracks.get(shard);
+  private async follow(stage: Stage, shard: string, first: bigint): Promise<PartitionTrack> {
+    const known = stage.tracks.get(shard);
     if (known && known.covered === first) return known;
-    const pipeline = this.pipeline!;
+    const pipeline = stage.pipeline!;
     const dropped = pipeline.engine.dropShard(shard);
     if (dropped > 0) this.m.droppedGroups.inc(dropped);
     const track: PartitionTrack = { covered: first, handled: known?.handled ?? 0n };
-    this.tracks.set(shard, track);
+    stage.tracks.set(shard, track);
     let cp: StateCheckpoint | undefined;
     try {
-      cp = await this.withRetry('load', () => this.stateStore!.load(this.group, shard));
+      cp = await this.withRetry('load', () => this.stateStore!.load(this.groupOf(stage), shard));
     } catch (e) {
       this.m.restores.inc({ result: 'failed' });
       this.log.error(
@@ -358,35 +487,35 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
     return track;
   }
 
-  /** Save the state of every followed partition whose groups changed; calls do not overlap. */
-  private checkpoint(): Promise<void> {
+  /** Save the state of every followed partition of `stage` whose groups changed; calls do not overlap. */
+  private checkpoint(stage: Stage): Promise<void> {
     const run = async (): Promise<void> => {
       await prev;
-      await this.saveDirty();
+      await this.saveDirty(stage);
     };
-    const prev = this.checkpointing ?? Promise.resolve();
+    const prev = stage.checkpointing ?? Promise.resolve();
     const p = run().finally(() => {
-      if (this.checkpointing === p) this.checkpointing = undefined;
+      if (stage.checkpointing === p) stage.checkpointing = undefined;
     });
-    this.checkpointing = p;
+    stage.checkpointing = p;
     return p;
   }
 
-  private async saveDirty(): Promise<void> {
-    const pipeline = this.pipeline;
+  private async saveDirty(stage: Stage): Promise<void> {
+    const pipeline = stage.pipeline;
     const store = this.checkpoints;
     if (!pipeline || !store) return;
     const dirty = pipeline.engine.takeDirtyShards();
     const rows: CheckpointToSave[] = [];
     for (const shard of dirty) {
-      const track = this.tracks.get(shard);
+      const track = stage.tracks.get(shard);
       if (!track) continue; // groups of no partition (not consumed through this worker)
       rows.push({ shard, nextOffset: track.covered.toString(), json: JSON.stringify(pipeline.engine.snapshot(shard)) });
     }
     if (rows.length === 0) return;
     let refused: string[];
     try {
-      refused = await this.withRetry('save', () => store.save(this.group, rows, this.instance));
+      refused = await this.withRetry('save', () => store.save(this.groupOf(stage), rows, this.instance));
     } catch (e) {
       // Kept dirty: the next batch or flush tries again. Until then the checkpoint lags the committed offset.
       for (const r of rows) pipeline.engine.markDirty(r.shard);
@@ -401,7 +530,7 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
     for (const shard of refused) {
       // Another detector saved a later offset: the partition was reassigned. Its groups here are stale.
       const dropped = pipeline.engine.dropShard(shard);
-      this.tracks.delete(shard);
+      stage.tracks.delete(shard);
       if (dropped > 0) this.m.droppedGroups.inc(dropped);
       this.log.info({ shard, dropped }, 'partition followed by another detector; its correlation groups dropped here');
     }
@@ -420,6 +549,35 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
+  /**
+   * Publish with retries: the batch is not committed until its outputs are on the bus, and evaluating it again
+   * would count its events twice, so a failed publication is retried here instead of throwing.
+   */
+  private async publishRetrying(topic: string, messages: OutgoingMessage[]): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.bus.publish(topic, messages);
+        return;
+      } catch (e) {
+        this.m.publishFailures.inc();
+        if (this.stopping) throw e;
+        this.log.warn(
+          { error: (e as Error).message, attempt, topic, messages: messages.length },
+          'publish failed; retrying',
+        );
+        await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** attempt, 5000)));
+      }
+    }
+  }
+
+  /** The correlation inputs a pipeline produced, on `siem.correlation.v1` keyed by group. */
+  private async publishInputs(pipeline: DetectionPipeline): Promise<void> {
+    const inputs = pipeline.takeInputs();
+    if (inputs.length === 0) return;
+    await this.publishRetrying(this.correlationTopic, toOutgoing(inputs));
+    this.m.inputs.inc({ result: 'published' }, inputs.length);
+  }
+
   private async publish(alerts: AlertMessage[], enteredAt?: number): Promise<void> {
     if (alerts.length === 0) return;
     const messages: OutgoingMessage[] = alerts.map((a) => ({
@@ -427,22 +585,7 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
       value: JSON.stringify(a),
       headers: { 'vigie-rule': a.rule.id, 'vigie-status': a.status },
     }));
-    // Alerts are never dropped: the batch is not committed until they are on the bus. Evaluating the batch again
-    // would count its events twice, so the publication is retried here instead of throwing.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.bus.publish(Topics.alerts, messages);
-        break;
-      } catch (e) {
-        this.m.publishFailures.inc();
-        if (this.stopping) throw e;
-        this.log.warn(
-          { error: (e as Error).message, attempt, alerts: alerts.length },
-          'publish to siem.alerts.v1 failed; retrying',
-        );
-        await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** attempt, 5000)));
-      }
-    }
+    await this.publishRetrying(Topics.alerts, messages);
     const seconds = enteredAt !== undefined ? (performance.now() - enteredAt) / 1000 : undefined;
     const now = new Date();
     for (const a of alerts) {
@@ -505,22 +648,34 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private updateStats(): void {
-    const st = this.pipeline?.stats();
-    if (!st) return;
-    this.m.groups.set(st.groups);
-    if (st.evictions > this.lastStats.evictions) this.m.evictions.inc(st.evictions - this.lastStats.evictions);
-    if (st.lateEvents > this.lastStats.lateEvents) this.m.late.inc(st.lateEvents - this.lastStats.lateEvents);
-    this.lastStats = { evictions: st.evictions, lateEvents: st.lateEvents };
+    let groups = 0;
+    for (const stage of [this.events, this.correlation]) {
+      const pipeline = stage.pipeline;
+      if (!pipeline) continue;
+      const st = pipeline.stats();
+      groups += st.groups;
+      const last = stage.lastStats;
+      if (st.evictions > last.evictions) this.m.evictions.inc(st.evictions - last.evictions);
+      if (st.lateEvents > last.lateEvents) this.m.late.inc(st.lateEvents - last.lateEvents);
+      if (pipeline.unknownInputs > last.unknownInputs) {
+        this.m.inputs.inc({ result: 'unknown' }, pipeline.unknownInputs - last.unknownInputs);
+      }
+      stage.lastStats = { evictions: st.evictions, lateEvents: st.lateEvents, unknownInputs: pipeline.unknownInputs };
+    }
+    this.m.groups.set(groups);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     if (this.syncTimer) clearInterval(this.syncTimer);
-    await this.subscription
-      ?.stop()
-      .catch((e) => this.log.warn({ error: (e as Error).message }, 'detector stop failed'));
-    await this.checkpointing?.catch(() => undefined);
+    // The first stage first: it publishes the second stage's inputs.
+    for (const stage of [this.events, this.correlation]) {
+      await stage.subscription
+        ?.stop()
+        .catch((e) => this.log.warn({ error: (e as Error).message, stage: stage.name }, 'detector stop failed'));
+      await stage.checkpointing?.catch(() => undefined);
+    }
     // Last hit counts; the database may already be closing, in which case they are lost (logged at debug).
     await this.syncing;
     if (this.ruleState && this.hits.size > 0) {

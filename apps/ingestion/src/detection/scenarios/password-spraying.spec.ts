@@ -34,6 +34,8 @@ describe('scenario: password spraying (value_count ≥ 5 user names per source i
           },
     );
     s.feed(lines);
+    // Two hosts (two keys of siem.events.v1): counted by the second stage, one input per failure.
+    expect(s.inputs).toBe(5);
     const alerts = s.final(RULES.passwordSpraying);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({

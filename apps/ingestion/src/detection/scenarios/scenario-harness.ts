@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { AlertMessage, RawEnvelope } from '@vigie/contracts';
 import { normalise } from '@vigie/ecs';
+import { parseInputMessage, rekeyedCorrelations } from '../correlation-input';
 import { DetectionPipeline } from '../detection-pipeline';
 import { loadRulePack, RulePack } from '../rule-pack.loader';
 import { WorkingHoursCalendar } from '../working-hours';
@@ -47,17 +48,44 @@ export interface Line {
   peer?: string;
 }
 
+/**
+ * The detector's two stages without the bus: the first evaluates the events and counts the correlations grouped by
+ * member and host; the inputs of the other correlations go, through JSON as on `siem.correlation.v1`, to the
+ * second, which counts them. `stages: 1` runs every correlation in the first (the pipeline as `vigie logtest` runs it).
+ */
 export class Scenario {
   readonly pipeline: DetectionPipeline;
+  /** Second stage (re-keyed correlations); absent with `stages: 1`. */
+  readonly correlator?: DetectionPipeline;
   readonly alerts: AlertMessage[] = [];
+  /** Correlation input messages that went from the first stage to the second. */
+  inputs = 0;
 
-  constructor(options: { calendar?: WorkingHoursCalendar } = {}) {
+  constructor(options: { calendar?: WorkingHoursCalendar; stages?: 1 | 2 } = {}) {
     const p = bundledPack();
     if (p.problems.length > 0) throw new Error(`bundled pack has problems: ${JSON.stringify(p.problems)}`);
-    this.pipeline = new DetectionPipeline(p.rules, {
+    const forward = options.stages === 1 ? new Set<string>() : rekeyedCorrelations(p.rules);
+    const pipelineOptions = {
       calendar: options.calendar ?? WorkingHoursCalendar.fromFile(join(CONFIG_DIR, 'detection/working-hours.yaml')),
       now: () => FROZEN_NOW.getTime(),
-    });
+      forward,
+    };
+    this.pipeline = new DetectionPipeline(p.rules, pipelineOptions);
+    if (forward.size > 0) this.correlator = new DetectionPipeline(p.rules, pipelineOptions);
+  }
+
+  /** Hand the first stage's correlation inputs to the second; returns the alerts they raised. */
+  private correlate(): AlertMessage[] {
+    const out: AlertMessage[] = [];
+    const correlator = this.correlator;
+    if (!correlator) return out;
+    for (const { message } of this.pipeline.takeInputs()) {
+      const parsed = parseInputMessage(JSON.stringify(message));
+      if (!parsed) throw new Error('correlation input does not parse');
+      this.inputs++;
+      out.push(...correlator.processInput(parsed, undefined, () => true));
+    }
+    return out;
   }
 
   /** Normalise and evaluate lines in order; returns the alerts they raised (also kept in `alerts`). */
@@ -73,6 +101,7 @@ export class Scenario {
       };
       const doc = normalise(envelope, { now: () => FROZEN_NOW });
       out.push(...this.pipeline.process(doc as unknown as Record<string, unknown>, Date.parse(l.at)));
+      out.push(...this.correlate());
     }
     this.alerts.push(...out);
     return out;
@@ -80,6 +109,8 @@ export class Scenario {
 
   flush(iso: string): AlertMessage[] {
     const out = this.pipeline.flush(Date.parse(iso));
+    out.push(...this.correlate());
+    if (this.correlator) out.push(...this.correlator.flush(Date.parse(iso), () => true));
     this.alerts.push(...out);
     return out;
   }
