@@ -4,7 +4,13 @@ import { KafkaEventBus } from '@vigie/bus';
 import { ADMIN_PASSWORD, describeWithServices, kafkaBrokers, postgresTestUrl, startEmbeddedApp } from '@vigie/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { buildTriageWorld, sleep, triageScenario, TriageWorld } from '../integration/alerts/triage-scenario';
+import {
+  buildTriageWorld,
+  sigmaFilterScenario,
+  sleep,
+  triageScenario,
+  TriageWorld,
+} from '../integration/alerts/triage-scenario';
 
 /**
  * The same scenario on real Apache Kafka and PostgreSQL: the receivers, normaliser, detector and alert sink talk
@@ -94,4 +100,8 @@ describeWithServices(['kafka', 'postgres'], 'alert triage end to end on Kafka an
   });
 
   triageScenario(() => w);
+
+  describe('exceptions with a Sigma filter on the events', () => {
+    sigmaFilterScenario(() => w);
+  });
 });
