@@ -6,6 +6,7 @@ import { EventStore, Filter, not, StoredEvent, term } from '@vigie/event-store';
 import { logger } from '@vigie/observability';
 import { AlertStatus, checkTransition, isCloseReason, statusTimestamps } from '@vigie/triage';
 import { DataSource, EntityManager } from 'typeorm';
+import { storeCall } from '../events/store-errors';
 import { SigmaFilterSettings } from '../exceptions/sigma-filter.settings';
 import { AlertIndexer } from './alert-indexer';
 import { AlertMetrics } from './alert-metrics';
@@ -108,12 +109,16 @@ export class AlertsService {
     }
   }
 
-  /** A page of the alert's related events (oldest first), for the detail's events table. */
+  /**
+   * A page of the alert's related events (oldest first), for the detail's events table. What the store says of the
+   * request becomes an API error: a cursor that is not one of its own → 400 `invalid_cursor` (field `cursor`), the
+   * store down → 503.
+   */
   async events(id: string, q: { limit?: number; cursor?: string }): Promise<RelatedEventsPage> {
     const scope = this.scope();
     const alert = await this.repo.get(id, scope);
     if (!alert) throw notFound(id);
-    return this.related(alert, scope, { limit: q.limit ?? 50, cursor: q.cursor });
+    return storeCall(() => this.related(alert, scope, { limit: q.limit ?? 50, cursor: q.cursor }));
   }
 
   /**
