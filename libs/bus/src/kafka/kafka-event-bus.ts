@@ -1,5 +1,6 @@
 import { Admin, Consumer, Kafka, KafkaConfig, logLevel, Producer } from 'kafkajs';
 import { BusMessage, EventBus, OutgoingMessage, SubscribeOptions, Subscription } from '../event-bus';
+import { CachedDefaultPartitioner } from './cached-partitioner';
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -78,7 +79,11 @@ export class KafkaEventBus extends EventBus {
 
   private getProducer(): Promise<Producer> {
     if (!this.producerReady) {
-      const producer = this.kafka.producer({ allowAutoTopicCreation: false, maxInFlightRequests: 5 });
+      const producer = this.kafka.producer({
+        allowAutoTopicCreation: false,
+        maxInFlightRequests: 5,
+        createPartitioner: CachedDefaultPartitioner,
+      });
       this.producerReady = producer.connect().then(
         () => (this.producer = producer),
         (e) => {
