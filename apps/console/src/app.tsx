@@ -29,7 +29,7 @@ export function App() {
     <Shell>
       <Routes>
         <Route path="/" element={<Navigate to="/alerts" replace />} />
-        <Route path="/alerts" element={<AlertsScreen />} />
+        <Route path="/alerts/*" element={<AlertsScreen />} />
         <Route path="/events" element={<EventsScreen />} />
         <Route path="/dashboard" element={<DashboardScreen />} />
         <Route path="/register/*" element={<RegisterScreen />} />

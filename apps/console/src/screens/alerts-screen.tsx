@@ -1,6 +1,8 @@
 import {
   Alert as Notice,
+  Anchor,
   Button,
+  CloseButton,
   Checkbox,
   Group,
   MultiSelect,
@@ -14,6 +16,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes, useSearchParams } from 'react-router-dom';
 import { api, call } from '../api/client';
 import { ALERT_LEVELS, ALERT_STATUSES } from '../api/enums';
 import type {
@@ -33,23 +36,57 @@ import { useAsync } from '../components/use-async';
 import { useFormat } from '../i18n/format';
 import { AlertDrawer } from './alerts/alert-drawer';
 import { CloseModal } from './alerts/close-modal';
+import { ExceptionsScreen } from './alerts/exceptions-screen';
+import { NotFoundScreen } from './not-found-screen';
 
 const PAGE = 50;
+const UNCLOSED: AlertStatus[] = ['open', 'acknowledged', 'in_progress'];
+
+/** A comma-separated list parameter; `known` keeps only the values it accepts. */
+function listParam<T extends string>(params: URLSearchParams, key: string, known?: readonly T[]): T[] {
+  const raw = params.get(key);
+  if (!raw) return [];
+  const values = raw
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  return [...new Set(known ? values.filter((v): v is T => known.includes(v as T)) : (values as T[]))];
+}
 
 const typing = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
-/** The triage queue: filters, level badges, bulk acknowledge and close, j/k/a/c shortcuts. */
+/** `/alerts`: the queue; `/alerts/exceptions`: the exceptions. */
 export function AlertsScreen() {
+  return (
+    <Routes>
+      <Route index element={<AlertQueue />} />
+      <Route path="exceptions" element={<ExceptionsScreen />} />
+      <Route path="*" element={<NotFoundScreen />} />
+    </Routes>
+  );
+}
+
+/**
+ * The triage queue: filters kept in the address (`status`, `level`, `rule`, `member` comma-separated, `q`; no
+ * `status` means the unclosed ones, an empty one every status), level badges, bulk acknowledge and close, j/k/a/c
+ * shortcuts.
+ */
+function AlertQueue() {
   const { t } = useTranslation();
   const f = useFormat();
   const { hasRole } = useSession();
   const canTriage = hasRole('admin', 'rssi');
-  const [statuses, setStatuses] = useState<AlertStatus[]>(['open', 'acknowledged', 'in_progress']);
-  const [levels, setLevels] = useState<AlertLevel[]>([]);
-  const [members, setMembers] = useState<string[]>([]);
-  const [q, setQ] = useState('');
+  const canSeeExceptions = hasRole('admin', 'rssi', 'referent', 'auditor');
+  const [params, setParams] = useSearchParams();
+  const statuses: AlertStatus[] = params.has('status') ? listParam(params, 'status', ALERT_STATUSES) : UNCLOSED;
+  const levels = listParam<AlertLevel>(params, 'level', ALERT_LEVELS);
+  const members = listParam<string>(params, 'member');
+  const rules = listParam<string>(params, 'rule');
+  const urlQ = params.get('q') ?? '';
+  const [q, setQ] = useState(urlQ);
   const [debouncedQ] = useDebouncedValue(q, 300);
+  const written = useRef(urlQ);
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [cursor, setCursor] = useState(0);
@@ -58,6 +95,40 @@ export function AlertsScreen() {
   const [outcome, setOutcome] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const rows = useRef<Array<HTMLTableRowElement | null>>([]);
+
+  /** Writes filters into the address, from the latest parameters so that quick changes do not undo one another. */
+  const setFilters = useCallback(
+    (change: Record<string, string | null>) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [k, v] of Object.entries(change)) {
+            if (v === null) next.delete(k);
+            else next.set(k, v);
+          }
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  // The words typed reach the address once typing pauses; an address changed from outside (a link) reaches the box.
+  useEffect(() => {
+    const v = debouncedQ.trim();
+    if (v === (params.get('q') ?? '')) return;
+    written.current = v;
+    setFilters({ q: v || null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debouncedQ]);
+  useEffect(() => {
+    if (urlQ !== written.current) {
+      written.current = urlQ;
+      setQ(urlQ);
+    }
+  }, [urlQ]);
+
+  const filterKey = [params.has('status') ? statuses.join(',') : '*', levels, members, rules, urlQ].join('|');
+  useEffect(() => setPage(1), [filterKey]);
 
   const memberList = useAsync(() => call<Member[]>(api.GET('/api/v1/members')), []);
   const { data, error, loading, reload } = useAsync(
@@ -69,14 +140,15 @@ export function AlertsScreen() {
               ...(statuses.length ? { status: statuses } : {}),
               ...(levels.length ? { level: levels } : {}),
               ...(members.length ? { member: members } : {}),
-              ...(debouncedQ.trim() ? { q: debouncedQ.trim() } : {}),
+              ...(rules.length ? { rule: rules } : {}),
+              ...(urlQ.trim() ? { q: urlQ.trim() } : {}),
               limit: PAGE,
               offset: (page - 1) * PAGE,
             },
           },
         }),
       ),
-    [statuses, levels, members, debouncedQ, page],
+    [filterKey, page],
   );
   const items: Alert[] = data?.items ?? [];
 
@@ -158,17 +230,21 @@ export function AlertsScreen() {
 
   return (
     <Stack>
-      <Title order={2}>{t('alerts.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('alerts.title')}</Title>
+        {canSeeExceptions && (
+          <Anchor component={Link} to="/alerts/exceptions">
+            {t('alertDetail.exceptionsLink')}
+          </Anchor>
+        )}
+      </Group>
       <form role="search" aria-label={t('alerts.filters')} onSubmit={(e) => e.preventDefault()}>
         <Group align="flex-end">
           <MultiSelect
             label={t('alerts.status')}
             data={ALERT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
             value={statuses}
-            onChange={(v) => {
-              setStatuses(v as AlertStatus[]);
-              setPage(1);
-            }}
+            onChange={(v) => setFilters({ status: v.join(',') })}
             clearable
             w={280}
           />
@@ -176,10 +252,7 @@ export function AlertsScreen() {
             label={t('alerts.level')}
             data={ALERT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
             value={levels}
-            onChange={(v) => {
-              setLevels(v as AlertLevel[]);
-              setPage(1);
-            }}
+            onChange={(v) => setFilters({ level: v.length ? v.join(',') : null })}
             clearable
             w={240}
           />
@@ -187,10 +260,7 @@ export function AlertsScreen() {
             label={t('common.members')}
             data={(memberList.data ?? []).map((m) => ({ value: m.code, label: m.name }))}
             value={members}
-            onChange={(v) => {
-              setMembers(v);
-              setPage(1);
-            }}
+            onChange={(v) => setFilters({ member: v.length ? v.join(',') : null })}
             clearable
             searchable
             w={240}
@@ -199,14 +269,24 @@ export function AlertsScreen() {
             label={t('alerts.query')}
             placeholder={t('alerts.queryHint')}
             value={q}
-            onChange={(e) => {
-              setQ(e.currentTarget.value);
-              setPage(1);
-            }}
+            onChange={(e) => setQ(e.currentTarget.value)}
             w={240}
           />
         </Group>
       </form>
+      {rules.map((r) => {
+        const title = items.find((a) => a.rule.id === r)?.rule.title ?? r;
+        return (
+          <Group key={r} gap="xs">
+            <Text size="sm">{t('alertDetail.ruleFilter', { rule: title })}</Text>
+            <CloseButton
+              size="sm"
+              aria-label={t('alertDetail.clearRuleFilter', { rule: title })}
+              onClick={() => setFilters({ rule: rules.filter((x) => x !== r).join(',') || null })}
+            />
+          </Group>
+        );
+      })}
       {data && (
         <Group gap="xs" aria-label={t('alerts.counts')} role="group">
           {ALERT_STATUSES.map((s) => (

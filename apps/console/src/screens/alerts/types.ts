@@ -6,6 +6,7 @@ import type { AlertsService } from '../../../../registry/src/alerts/alerts.servi
 import type { AlertEscalationService } from '../../../../registry/src/alerts/alert-escalation.service';
 import type { ExceptionsService } from '../../../../registry/src/exceptions/exceptions.service';
 import type { IncidentsService } from '../../../../registry/src/incidents/incidents.service';
+import type { RulesService } from '../../../../registry/src/rules/rules.service';
 import type { Schemas } from '../../api/responses';
 
 type Result<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
@@ -17,3 +18,6 @@ export type Escalation = Result<AlertEscalationService['escalate']>;
 export type IncidentSummary = Result<IncidentsService['list']>[number];
 export type CreateExceptionBody = Schemas['CreateExceptionDto'];
 export type EscalateBody = Schemas['EscalateDto'];
+export type ExceptionList = Result<ExceptionsService['list']>;
+export type UpdateExceptionBody = Schemas['UpdateExceptionDto'];
+export type RuleList = Result<RulesService['list']>;

@@ -1,0 +1,204 @@
+import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, call } from '../../api/client';
+import { ErrorAlert } from '../../components/error-alert';
+import { fieldErrors } from './field-errors';
+import type { ExceptionView, UpdateExceptionBody } from './types';
+
+const FIELDS = ['ruleId', 'member', 'host', 'user', 'sourceIp', 'sigmaFilter', 'reason', 'expiresAt'] as const;
+type Text = 'member' | 'host' | 'user' | 'sourceIp' | 'sigmaFilter' | 'reason';
+const TEXTS: Text[] = ['member', 'host', 'user', 'sourceIp', 'sigmaFilter', 'reason'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** The local calendar day of an instant, as a date input wants it. */
+export const dateInput = (iso: string) => {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+const inDays = (n: number) => dateInput(new Date(Date.now() + n * 86_400_000).toISOString());
+/** The end of a local calendar day: an exception runs through the day it expires. */
+const endOfDay = (day: string) => (day ? new Date(`${day}T23:59:59`).toISOString() : '');
+
+interface Props {
+  exception: ExceptionView | null;
+  ruleTitle: string;
+  onClose(): void;
+  onSaved(e: ExceptionView): void;
+}
+
+/**
+ * Edit an exception: its reason, its expiry and its scope (member, host, user, source address, Sigma filter; the
+ * field match is shown, not edited). Only what changed is sent; the API's field problems are shown at their field.
+ */
+export function ExceptionEditModal({ exception, ruleTitle, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Record<Text, string>>({
+    member: '',
+    host: '',
+    user: '',
+    sourceIp: '',
+    sigmaFilter: '',
+    reason: '',
+  });
+  const [expires, setExpires] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!exception) return;
+    setValues({
+      member: exception.member ?? '',
+      host: exception.host ?? '',
+      user: exception.user ?? '',
+      sourceIp: exception.sourceIp ?? '',
+      sigmaFilter: exception.sigmaFilter ?? '',
+      reason: exception.reason,
+    });
+    setExpires(dateInput(exception.expiresAt));
+    setErrors({});
+    setGeneral(null);
+    setNotice(null);
+  }, [exception]);
+
+  if (!exception) return null;
+
+  const set = (k: Text, v: string) => {
+    setValues((s) => ({ ...s, [k]: v }));
+    setErrors(({ [k]: _gone, ...rest }) => rest);
+  };
+
+  const submit = async () => {
+    const body: Record<string, string | null> = {};
+    for (const k of TEXTS) {
+      const before = k === 'reason' ? exception.reason : (exception[k] ?? '');
+      const now = k === 'sigmaFilter' ? values[k] : values[k].trim();
+      if (now.trim() !== before.trim()) body[k] = k === 'reason' ? now : now.trim() === '' ? null : now;
+    }
+    if (expires !== dateInput(exception.expiresAt)) body.expiresAt = endOfDay(expires);
+    if (!Object.keys(body).length) {
+      setNotice(t('alertDetail.exceptions.noChange'));
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    setGeneral(null);
+    setNotice(null);
+    try {
+      const saved = await call<ExceptionView>(
+        api.PATCH('/api/v1/exceptions/{id}', {
+          params: { path: { id: exception.id } },
+          body: body as UpdateExceptionBody,
+        }),
+      );
+      onSaved(saved);
+    } catch (e) {
+      const r = fieldErrors(e, FIELDS);
+      setErrors(r.byField);
+      if (r.general) setGeneral(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const input = (k: Exclude<Text, 'sigmaFilter' | 'reason'>, label: string) => (
+    <TextInput
+      label={label}
+      value={values[k]}
+      onChange={(e) => set(k, e.currentTarget.value)}
+      error={errors[k]}
+      spellCheck={false}
+    />
+  );
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={t('alertDetail.exceptions.editTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack>
+          <Text size="sm">{t('alertDetail.exceptions.editIntro', { rule: ruleTitle })}</Text>
+          {errors.ruleId && (
+            <Text size="sm" c="red.9" role="alert">
+              {errors.ruleId}
+            </Text>
+          )}
+          <Group grow align="flex-start">
+            {input('member', t('alertDetail.exceptions.scopeMember'))}
+            {input('host', t('alertDetail.exceptions.scopeHost'))}
+          </Group>
+          <Group grow align="flex-start">
+            {input('user', t('alertDetail.exceptions.scopeUser'))}
+            {input('sourceIp', t('alertDetail.exceptions.scopeSourceIp'))}
+          </Group>
+          {exception.match && (
+            <Text size="sm">
+              {t('alertDetail.exceptions.matchReadOnly', { value: JSON.stringify(exception.match) })}
+            </Text>
+          )}
+          <Textarea
+            label={t('alertDetail.sigmaFilter')}
+            description={t('alertDetail.sigmaFilterHint')}
+            autosize
+            minRows={3}
+            maxRows={16}
+            spellCheck={false}
+            styles={{ input: { fontFamily: 'monospace' } }}
+            value={values.sigmaFilter}
+            onChange={(e) => set('sigmaFilter', e.currentTarget.value)}
+            error={errors.sigmaFilter}
+          />
+          <Textarea
+            label={t('alertDetail.reason')}
+            description={t('alertDetail.reasonHint')}
+            required
+            minRows={2}
+            value={values.reason}
+            onChange={(e) => set('reason', e.currentTarget.value)}
+            error={errors.reason}
+          />
+          <TextInput
+            type="date"
+            label={t('alertDetail.expiresAt')}
+            description={t('alertDetail.expiresAtHint')}
+            required
+            value={expires}
+            min={inDays(1)}
+            max={inDays(366)}
+            onChange={(e) => {
+              setExpires(e.currentTarget.value);
+              setErrors(({ expiresAt: _gone, ...rest }) => rest);
+            }}
+            error={errors.expiresAt}
+          />
+          {notice && (
+            <Text size="sm" role="status">
+              {notice}
+            </Text>
+          )}
+          <ErrorAlert error={general} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
