@@ -3,7 +3,6 @@ import {
   Button,
   Checkbox,
   Group,
-  List,
   MultiSelect,
   NativeSelect,
   NumberInput,
@@ -17,7 +16,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTIFICATION_PHASES, RISK_LEVELS } from '../../../../../libs/isms/src/breach-decision';
 import { api, ApiError, call } from '../../api/client';
@@ -25,26 +24,11 @@ import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/error-alert';
 import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
-import { fieldErrors, fromLocalInput, toLocalInput, useMembers } from './shared';
+import { NoticesSection, OtherControllerNotice, SubjectsSection } from './breach-forms';
+import { fieldErrors, fromLocalInput, split, toLocalInput, useMembers, useNow } from './shared';
 import type { BreachControllerView, BreachView, IncidentView, NotificationBody, RiskAssessmentBody } from './types';
 
 const HOUR = 3_600_000;
-
-/** The current time, refreshed every `everyMs`. */
-function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(id);
-  }, [everyMs]);
-  return now;
-}
-
-/** Hours, minutes and seconds of a positive duration. */
-function split(ms: number): { h: number; m: number; s: number } {
-  const total = Math.floor(Math.abs(ms) / 1000);
-  return { h: Math.floor(total / 3600), m: Math.floor((total % 3600) / 60), s: total % 60 };
-}
 
 /**
  * The personal data breach of an incident: per controller, its awareness and
@@ -53,6 +37,8 @@ function split(ms: number): { h: number; m: number; s: number } {
 export function BreachPanel({ incident, onChange }: { incident: IncidentView; onChange(): Promise<void> | void }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const { hasRole } = useSession();
+  const writer = hasRole('admin', 'rssi', 'dpo');
   const breach = useAsync(async () => {
     try {
       const b = await call<BreachView>(
@@ -102,6 +88,7 @@ export function BreachPanel({ incident, onChange }: { incident: IncidentView; on
       {b.controllers.map((c) => (
         <ControllerCard key={c.member} incident={incident} controller={c} fetchedAt={fetchedAt} onDone={reload} />
       ))}
+      {writer && <OtherControllerNotice incident={incident} breach={b} onDone={reload} />}
     </Stack>
   );
 }
@@ -251,29 +238,9 @@ function ControllerCard({ incident, controller: c, fetchedAt, onDone }: Controll
           </Stack>
           <RiskAssessment incident={incident} controller={c} onDone={onDone} writer={writer} />
         </SimpleGrid>
-        {c.notices.length > 0 && (
-          <Stack gap={4}>
-            <Text fw={600} size="sm" id={`${headingId}-notices`}>
-              {t('incidents.breach.notices')}
-            </Text>
-            <List size="sm" aria-labelledby={`${headingId}-notices`}>
-              {c.notices.map((n) => (
-                <List.Item key={n.id}>
-                  {t('incidents.breach.noticeLine', { at: f.dateTime(n.sentAt), by: n.sentBy, content: n.content })}
-                </List.Item>
-              ))}
-            </List>
-          </Stack>
-        )}
-        {c.subjectCommunication && (
-          <Text size="sm">
-            {t('incidents.breach.subjectCommunicationDone', {
-              at: f.dateTime(c.subjectCommunication.sentAt),
-              method: c.subjectCommunication.method,
-            })}
-          </Text>
-        )}
+        <NoticesSection incident={incident} controller={c} name={name} writer={writer} onDone={onDone} />
         <Notifications incident={incident} controller={c} name={name} onDone={onDone} writer={writer} />
+        <SubjectsSection incident={incident} controller={c} name={name} writer={writer} onDone={onDone} />
       </Stack>
     </Paper>
   );

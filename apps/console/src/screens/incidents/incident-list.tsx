@@ -8,6 +8,7 @@ import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/error-alert';
 import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
+import { ReportsPanel } from './reports-panel';
 import { IncidentStatusBadge, SeverityBadge, useMembers } from './shared';
 import type { IncidentList as List, IncidentStatus, Severity } from './types';
 
@@ -58,6 +59,17 @@ export function IncidentList() {
             {t('incidents.newIncident')}
           </Button>
         )}
+      </Group>
+      <Group component="nav" aria-label={t('incidents.title')} gap="lg">
+        <Anchor component={RouterLink} to="/incidents/deadlines">
+          {t('incidents.deadlines.link')}
+        </Anchor>
+        <Anchor component={RouterLink} to="/incidents/register">
+          {t('incidents.register.link')}
+        </Anchor>
+        <Anchor component={RouterLink} to="/incidents/actions">
+          {t('incidents.overview.link')}
+        </Anchor>
       </Group>
       <Paper withBorder p="sm" component="section" aria-label={t('incidents.filters')}>
         <Group align="flex-end">
@@ -118,6 +130,13 @@ export function IncidentList() {
         </Table.Tbody>
       </Table>
       {data && data.length === 0 && <Text>{t('common.empty')}</Text>}
+      <ReportsPanel
+        filters={{
+          ...(status ? { status } : {}),
+          ...(severity ? { severity } : {}),
+          ...(member ? { member } : {}),
+        }}
+      />
     </Stack>
   );
 }

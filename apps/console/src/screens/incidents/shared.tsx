@@ -1,4 +1,5 @@
 import { Badge } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, call } from '../../api/client';
 import type { Member } from '../../api/responses';
@@ -82,4 +83,20 @@ export function useMembers() {
   const list = data ?? [];
   const name = (code: string) => list.find((m) => m.code === code)?.name ?? code;
   return { list, name };
+}
+
+/** The current time, refreshed every `everyMs`. */
+export function useNow(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(id);
+  }, [everyMs]);
+  return now;
+}
+
+/** Hours, minutes and seconds of a positive duration. */
+export function split(ms: number): { h: number; m: number; s: number } {
+  const total = Math.floor(Math.abs(ms) / 1000);
+  return { h: Math.floor(total / 3600), m: Math.floor((total % 3600) / 60), s: total % 60 };
 }

@@ -23,6 +23,7 @@ import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/error-alert';
 import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
+import { IncidentEdit } from './incident-edit';
 import { fieldErrors, useMembers } from './shared';
 import type {
   IncidentImpact,
@@ -103,6 +104,7 @@ export function SummaryTab({ incident, onChange }: Props) {
               ))}
             </Table.Tbody>
           </Table>
+          <IncidentEdit incident={i} onChange={onChange} />
         </Paper>
         <Stack>
           <StatusPanel incident={i} onChange={onChange} />

@@ -8,6 +8,7 @@ import type { BreachesService } from '../../../../registry/src/breaches/breaches
 import type { CorrectiveActionsService } from '../../../../registry/src/corrective-actions/corrective-actions.service';
 import type { ApplicationsService } from '../../../../registry/src/applications/applications.service';
 import type { ReferenceDataRepository } from '../../../../registry/src/reference-data/reference-data.repository';
+import type { IncidentReportsService } from '../../../../registry/src/incident-reports/incident-reports.service';
 import type { ApiErrorBody, Schemas } from '../../api/responses';
 
 type Result<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
@@ -23,6 +24,11 @@ export type BreachControllerView = BreachView['controllers'][number];
 export type CorrectiveActionView = Result<CorrectiveActionsService['get']>;
 export type ApplicationList = Result<ApplicationsService['list']>;
 export type ReferenceItem = Result<ReferenceDataRepository['list']>[number];
+export type BreachDeadline = Result<BreachesService['deadlines']>[number];
+export type BreachRegister = Result<BreachesService['register']>;
+export type BreachRegisterEntry = BreachRegister['entries'][number];
+export type BreachNoticeView = Result<BreachesService['addNotice']>;
+export type IncidentMetrics = Result<IncidentReportsService['metrics']>;
 
 export type CreateIncidentBody = Schemas['CreateIncidentDto'];
 export type TimelineEntryBody = Schemas['TimelineEntryDto'];
@@ -30,6 +36,9 @@ export type RiskAssessmentBody = Schemas['RiskAssessmentDto'];
 export type NotificationBody = Schemas['NotificationDto'];
 export type CreateActionBody = Schemas['CreateCorrectiveActionDto'];
 export type ReviewBody = Schemas['ReviewDto'];
+export type UpdateIncidentBody = Schemas['UpdateIncidentDto'];
+export type NoticeBody = Schemas['NoticeDto'];
+export type SubjectCommunicationBody = Schemas['SubjectCommunicationDto'];
 
 export type IncidentStatus = IncidentView['status'];
 export type Severity = IncidentView['severity'];

@@ -1,0 +1,157 @@
+import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LEVELS, severityOf, type Level } from '../../../../../libs/isms/src/severity';
+import { INCIDENT_CATEGORIES } from '../../../../../libs/isms/src/taxonomy';
+import { api, ApiError, call } from '../../api/client';
+import { useSession } from '../../auth/session';
+import { ErrorAlert } from '../../components/error-alert';
+import { fieldErrors, SeverityBadge } from './shared';
+import type { IncidentView, UpdateIncidentBody } from './types';
+
+type Category = NonNullable<UpdateIncidentBody['category']>;
+
+/**
+ * Corrects an open incident's title, description, category, impact and urgency
+ * (PATCH); only the fields changed are sent, the API's field problems are shown at the field.
+ */
+export function IncidentEdit({ incident, onChange }: { incident: IncidentView; onChange(): Promise<void> | void }) {
+  const { t } = useTranslation();
+  const { hasRole } = useSession();
+  const initial = () => ({
+    title: incident.title,
+    description: incident.description ?? '',
+    category: incident.category as Category,
+    impact: incident.impact as Level,
+    urgency: incident.urgency as Level,
+  });
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState(initial);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const errs = fieldErrors(error);
+  if (!hasRole('admin', 'rssi') || incident.status === 'closed') return null;
+  const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => {
+    setForm({ ...form, [k]: v });
+    setSaved(false);
+  };
+  const severity = severityOf(form.impact, form.urgency);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setSaved(false);
+    setBusy(true);
+    try {
+      const before = initial();
+      // Urgency is always sent (the document marks it required, from its default).
+      const body: UpdateIncidentBody = { urgency: form.urgency };
+      if (form.title !== before.title) body.title = form.title.trim();
+      if (form.description !== before.description) body.description = form.description;
+      if (form.category !== before.category) body.category = form.category;
+      if (form.impact !== before.impact) body.impact = form.impact;
+      await call(api.PATCH('/api/v1/incidents/{id}', { params: { path: { id: incident.id } }, body }));
+      setSaved(true);
+      setOpen(false);
+      await onChange();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const levels = LEVELS.map((l) => ({ value: l, label: t(`incidents.levels.${l}`) }));
+  if (!open)
+    return (
+      <Group justify="space-between" mt="sm">
+        {saved ? (
+          <Text role="status" size="sm">
+            {t('incidents.edit.saved')}
+          </Text>
+        ) : (
+          <span />
+        )}
+        <Button
+          variant="outline"
+          aria-label={t('incidents.edit.openLabel')}
+          onClick={() => {
+            setForm(initial());
+            setError(null);
+            setOpen(true);
+          }}
+        >
+          {t('incidents.edit.open')}
+        </Button>
+      </Group>
+    );
+  // Field problems are shown at their field; anything else above the form.
+  const general = error && !(error instanceof ApiError && Object.keys(errs).length) ? error : null;
+  return (
+    <Paper withBorder p="md" mt="sm" component="section" aria-labelledby="incident-edit">
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack>
+          <Title order={4} size="h5" id="incident-edit">
+            {t('incidents.edit.title')}
+          </Title>
+          <ErrorAlert error={general} />
+          <TextInput
+            label={t('incidents.edit.name')}
+            required
+            value={form.title}
+            error={errs.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+          />
+          <Textarea
+            label={t('incidents.edit.description')}
+            autosize
+            minRows={3}
+            value={form.description}
+            error={errs.description}
+            onChange={(e) => set('description', e.currentTarget.value)}
+          />
+          <NativeSelect
+            label={t('incidents.edit.category')}
+            value={form.category}
+            error={errs.category}
+            onChange={(e) => set('category', e.currentTarget.value as Category)}
+            data={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: t(`incidents.categories.${c}`) }))}
+          />
+          <Group grow align="flex-start">
+            <NativeSelect
+              label={t('incidents.edit.impact')}
+              value={form.impact}
+              error={errs.impact}
+              onChange={(e) => set('impact', e.currentTarget.value as Level)}
+              data={levels}
+            />
+            <NativeSelect
+              label={t('incidents.edit.urgency')}
+              value={form.urgency}
+              error={errs.urgency}
+              onChange={(e) => set('urgency', e.currentTarget.value as Level)}
+              data={levels}
+            />
+          </Group>
+          <Alert variant="light" color="gray" aria-live="polite" data-testid="edit-severity-preview">
+            <Group gap="xs">
+              <Text size="sm">
+                {t('incidents.create.severityResult', { severity: t(`incidents.severities.${severity}`) })}
+              </Text>
+              <SeverityBadge severity={severity} />
+            </Group>
+          </Alert>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpen(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('incidents.edit.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
