@@ -88,6 +88,8 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
   let pageErrors: string[];
   /** The incident the RSSI records in the first scenario. */
   let reference = '';
+  /** The incident edited, with a notice and a communication to the data subjects. */
+  let second2 = '';
 
   beforeAll(async () => {
     ensureConsoleBuilt();
@@ -364,6 +366,250 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     expect(unexpectedErrors()).toEqual([]);
   });
 
+  it('the RSSI edits an incident, records a processor notice and the Art. 34 communication, then reads the deadlines, the breach register, the actions and the log', async () => {
+    expect(reference).toMatch(/^INC-/);
+    // A second incident of ivry with a breach whose controller is not told yet, and a third
+    // whose controller became aware 80 h ago: its deadline is overdue.
+    const second = await w.rssi.post('/api/v1/incidents', {
+      title: `Fuite de données RH ${w.tag}`,
+      source: 'user_report',
+      category: 'data_leak',
+      impact: 'medium',
+      urgency: 'medium',
+      members: ['ivry'],
+      personalDataSuspected: true,
+    });
+    expect(second.status).toBe(201);
+    const ref2: string = second.body.reference;
+    const opened = await w.rssi.post(`/api/v1/incidents/${ref2}/breach`, {
+      consortiumAwareAt: new Date(Date.now() - HOUR).toISOString(),
+      nature: 'Export de la paie adressé à un mauvais destinataire',
+    });
+    expect(opened.status).toBe(201);
+    const third = await w.rssi.post('/api/v1/incidents', {
+      title: `Vol d’un portable ${w.tag}`,
+      source: 'user_report',
+      category: 'loss_or_theft',
+      members: ['ivry'],
+    });
+    expect(third.status).toBe(201);
+    const ref3: string = third.body.reference;
+    const aware = new Date(Date.now() - 80 * HOUR).toISOString();
+    expect(
+      (
+        await w.rssi.post(`/api/v1/incidents/${ref3}/breach`, {
+          consortiumAwareAt: aware,
+          nature: 'Portable non chiffré',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await w.rssi.request('PUT', `/api/v1/incidents/${ref3}/breach/controllers/ivry/awareness`, { awareAt: aware }))
+        .status,
+    ).toBe(200);
+    // An overdue corrective action on the second incident.
+    const yesterday = new Date(Date.now() - 24 * HOUR).toISOString().slice(0, 10);
+    const late = await w.rssi.post('/api/v1/corrective-actions', {
+      source: 'incident',
+      incident: ref2,
+      title: `Contrôle des destinataires ${w.tag}`,
+      nonconformity: 'Envoi sans vérification du destinataire',
+      action: 'Double validation des envois de la paie',
+      owner: 'DRH',
+      dueDate: yesterday,
+    });
+    expect(late.status).toBe(201);
+
+    await login(`rssi-${w.tag}`);
+    await page.goto(`/incidents/${ref2}`);
+    await page.getByRole('heading', { name: `${ref2} — Fuite de données RH ${w.tag}` }).waitFor();
+
+    // Edit: a title too short is refused by the API and said at the field.
+    await page.getByRole('button', { name: 'Modifier l’incident' }).click();
+    const edit = page.getByRole('region', { name: 'Modifier l’incident' });
+    const title = edit.getByLabel('Intitulé');
+    await title.fill('ab');
+    await edit.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await title.and(page.locator('[aria-invalid="true"]')).waitFor();
+    await edit.getByText(/title must be longer than or equal to 3 characters/).waitFor();
+    await checkScreen('incident-edit');
+    await title.fill(`Fuite de la paie ${w.tag}`);
+    await edit.getByLabel('Description').fill('Fichier de paie envoyé à une adresse externe');
+    await edit.getByLabel('Catégorie (classification)').selectOption('unauthorised_access');
+    await edit.getByLabel('Impact').selectOption('high');
+    await edit.getByLabel('Urgence').selectOption('high');
+    await expect(edit.getByTestId('edit-severity-preview').textContent()).resolves.toContain(': Critique');
+    await edit.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await page.getByRole('heading', { name: `${ref2} — Fuite de la paie ${w.tag}` }).waitFor();
+    await page.getByRole('status').getByText('Modifications enregistrées.').waitFor();
+    expect((await w.rssi.get(`/api/v1/incidents/${ref2}`)).body).toMatchObject({
+      title: `Fuite de la paie ${w.tag}`,
+      description: 'Fichier de paie envoyé à une adresse externe',
+      category: 'unauthorised_access',
+      impact: 'high',
+      urgency: 'high',
+      severity: 'critical',
+    });
+
+    // The processor tells ivry: its 72 h start at the notice.
+    await openTab('Violation de données');
+    const card = page.getByRole('region', { name: 'Responsable de traitement : Ville d’Ivry-sur-Seine' });
+    await card
+      .getByTestId('countdown-text-ivry')
+      .filter({ hasText: /^Délai non démarré/ })
+      .waitFor();
+    await card.getByRole('button', { name: 'Enregistrer un avis' }).click();
+    const notice = card.getByRole('form', { name: 'Avis à Ville d’Ivry-sur-Seine' });
+    await notice.getByLabel('Canal').fill('courriel au DPO de la ville');
+    await notice.getByLabel('Contenu de l’avis').fill(`Violation ${ref2} : paie envoyée à un tiers`);
+    await checkScreen('incident-notice');
+    await notice.getByRole('button', { name: 'Enregistrer un avis' }).click();
+    const notices = card.getByRole('table', { name: 'Avis envoyés à Ville d’Ivry-sur-Seine' });
+    await notices.getByRole('cell', { name: `Violation ${ref2} : paie envoyée à un tiers` }).waitFor();
+    await notices.getByRole('cell', { name: 'courriel au DPO de la ville' }).waitFor();
+    await card
+      .getByTestId('countdown-text-ivry')
+      .filter({ hasText: /^Reste 7[12] h / })
+      .waitFor();
+    const afterNotice = (await w.rssi.get(`/api/v1/incidents/${ref2}/breach`)).body;
+    expect(afterNotice.controllers[0]).toMatchObject({
+      member: 'ivry',
+      notices: [{ channel: 'courriel au DPO de la ville', sentBy: `rssi-${w.tag}` }],
+      deadline: { state: 'pending' },
+    });
+
+    // High risk but the data were encrypted: Art. 34(3)(a) exempts telling the data subjects.
+    await card.getByLabel('Niveau de risque pour les droits et libertés').selectOption('high');
+    await card.getByLabel('Justification').fill('Bulletins de paie, fichier chiffré');
+    await card.getByLabel('Données inintelligibles (chiffrement) — art. 34(3)(a)').check();
+    await card.getByRole('button', { name: 'Enregistrer l’évaluation' }).click();
+    const subjects = card.getByTestId('subjects-ivry');
+    await subjects.and(page.locator('[data-decision="exempt"]')).waitFor();
+    await expect(subjects.textContent()).resolves.toContain('Exemptée : données inintelligibles');
+    // Reassessed: the key was on the same drive, so the data subjects must be told.
+    await card.getByLabel('Justification').fill('La clé de chiffrement était stockée avec le fichier');
+    await card.getByLabel('Données inintelligibles (chiffrement) — art. 34(3)(a)').uncheck();
+    await card.getByRole('button', { name: 'Enregistrer l’évaluation' }).click();
+    await subjects.and(page.locator('[data-decision="required"]')).waitFor();
+    await expect(subjects.textContent()).resolves.toContain('Requise : informer les personnes concernées');
+    await card.getByRole('button', { name: 'Enregistrer la communication' }).click();
+    const told = card.getByRole('form', { name: 'Communication aux personnes concernées de Ville d’Ivry-sur-Seine' });
+    await told.getByLabel('Moyen de communication').fill('courrier individuel');
+    await told.getByLabel('Contenu de la communication').fill('Vos bulletins de paie ont été adressés à un tiers');
+    await checkScreen('incident-subjects');
+    await told.getByRole('button', { name: 'Enregistrer la communication' }).click();
+    await card
+      .getByTestId('subjects-told-ivry')
+      .getByText(/^Personnes informées le .* — moyen : courrier individuel$/)
+      .waitFor();
+    const afterSubjects = (await w.rssi.get(`/api/v1/incidents/${ref2}/breach`)).body;
+    expect(afterSubjects.controllers[0]).toMatchObject({
+      decision: { subjectCommunication: 'required' },
+      subjectCommunication: { method: 'courrier individuel' },
+    });
+
+    // The deadlines across incidents: the overdue one first, then ivry's running countdown.
+    await page.goto('/incidents');
+    await page.getByRole('link', { name: 'Échéances des violations' }).click();
+    await page.getByRole('heading', { name: 'Échéances de notification à la CNIL' }).waitFor();
+    const deadlines = page.getByRole('table', {
+      name: 'Délais de notification à la CNIL par responsable de traitement, échéances dépassées d’abord',
+    });
+    const running = deadlines.locator(`tr[data-incident="${ref2}"][data-member="ivry"]`);
+    await running.waitFor();
+    await expect(running.textContent()).resolves.toContain('Ville d’Ivry-sur-Seine');
+    await expect(running.textContent()).resolves.toContain('En cours');
+    const tick = running.getByRole('timer');
+    const before = await tick.textContent();
+    expect(before).toMatch(/^Reste 7[12] h \d+ min \d+ s$/);
+    await page.waitForTimeout(1500);
+    expect(await tick.textContent()).not.toBe(before);
+    const order = await deadlines
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-incident')}/${r.getAttribute('data-state')}`));
+    expect(order.slice(0, 2)).toEqual([`${ref3}/overdue`, `${ref2}/pending`]);
+    await expect(deadlines.locator(`tr[data-incident="${ref3}"]`).getByRole('timer').textContent()).resolves.toMatch(
+      /^Échéance dépassée de 8 h \d+ min$/,
+    );
+    // The first incident, notified on time, appears only with the closed deadlines.
+    await expect(deadlines.locator(`tr[data-incident="${reference}"]`).count()).resolves.toBe(0);
+    await checkScreen('incident-deadlines');
+    await page.getByLabel('Afficher aussi les délais clos (notifiées, non requises)').check();
+    await expect(deadlines.locator(`tr[data-incident="${reference}"]`).textContent()).resolves.toContain(
+      'Notifiée dans les délais',
+    );
+
+    // ivry's Art. 33(5) register: the notified breach and the ones not notified, with the reason.
+    await page.goto('/incidents');
+    await page.getByRole('link', { name: 'Registre des violations' }).click();
+    await page.getByRole('heading', { name: 'Registre des violations de données (art. 33(5))' }).waitFor();
+    await page.getByLabel('Adhérent (responsable de traitement)').selectOption('ivry');
+    const register = page.getByRole('table', {
+      name: 'Registre des violations de Ville d’Ivry-sur-Seine, y compris celles non notifiées à la CNIL',
+    });
+    const pending = register.locator(`tr[data-incident="${ref2}"]`);
+    await pending.waitFor();
+    await expect(pending.getAttribute('data-notified')).resolves.toBe('false');
+    await expect(pending.textContent()).resolves.toContain('Non notifiée : notification requise, pas encore envoyée');
+    await expect(pending.textContent()).resolves.toContain(`Contrôle des destinataires ${w.tag}`);
+    await expect(register.locator(`tr[data-incident="${ref3}"]`).textContent()).resolves.toContain(
+      'Non notifiée : risque pas encore évalué',
+    );
+    await expect(register.locator(`tr[data-incident="${reference}"]`).textContent()).resolves.toMatch(/Notifiée le /);
+    expect(new URL(page.url()).searchParams.get('member')).toBe('ivry');
+    await checkScreen('breach-register');
+
+    // Every corrective action in scope, the overdue one first.
+    await page.goto('/incidents');
+    await page.getByRole('link', { name: 'Toutes les actions correctives' }).click();
+    const all = page.getByRole('table', {
+      name: 'Actions correctives de mon périmètre, les actions en retard d’abord',
+    });
+    await all.locator(`tr[data-action="Contrôle des destinataires ${w.tag}"]`).waitFor();
+    const firstRow = all.locator('tbody tr').first();
+    await expect(firstRow.getAttribute('data-action')).resolves.toBe(`Contrôle des destinataires ${w.tag}`);
+    await expect(firstRow.textContent()).resolves.toContain('En retard');
+    await expect(all.locator(`tr[data-action="MFA sur le SIRH ${w.tag}"]`).textContent()).resolves.toContain('Close');
+    await checkScreen('actions-overview');
+
+    // The list's indicators and the log export.
+    await page.goto('/incidents');
+    const metrics = page.getByRole('table', { name: 'Indicateurs des incidents (filtres en cours)' });
+    await metrics.waitFor();
+    const expected = (await w.rssi.get('/api/v1/incident-reports/metrics')).body;
+    await expect(metrics.locator('tr[data-metric="incidents"] td').textContent()).resolves.toBe(
+      String(expected.incidents),
+    );
+    await expect(metrics.locator('tr[data-metric="mttd"] th').textContent()).resolves.toBe(
+      'Délai moyen de détection (MTTD)',
+    );
+    await expect(metrics.locator('tr[data-metric="deadlines"] td').textContent()).resolves.toBe(
+      String(expected.breachDeadlinesOverdue),
+    );
+    expect(expected.breachDeadlinesOverdue).toBeGreaterThanOrEqual(1);
+    await checkScreen('incidents-list-reports');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporter le journal (CSV)' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/^incident-log-\d{4}-\d{2}-\d{2}\.csv$/);
+    const log = readFileSync((await csv.path())!, 'utf8');
+    expect(log).toContain(reference);
+    expect(log).toContain(ref2);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporter le journal (XLSX)' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(
+      readFileSync((await xlsx.path())!)
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
+    second2 = ref2;
+    expect(unexpectedErrors()).toEqual([]);
+  });
+
   it('the incident list filters by severity, status and member', async () => {
     expect(reference).toMatch(/^INC-/);
     await login(`rssi-${w.tag}`);
@@ -449,6 +695,41 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     await expect(page.getByRole('link', { name: 'Nouvel incident' }).count()).resolves.toBe(0);
     await page.goto(`/incidents/${reference}`);
     await page.getByText('Incident introuvable.').waitFor();
+
+    // Nor the breach deadlines, the register of ivry, the corrective actions or the log of ivry's incidents.
+    expect(second2).toMatch(/^INC-/);
+    await page.goto('/incidents/deadlines');
+    await page.getByRole('heading', { name: 'Échéances de notification à la CNIL' }).waitFor();
+    await page.getByLabel('Afficher aussi les délais clos (notifiées, non requises)').check();
+    await page.getByText('Aucun délai en cours.').waitFor();
+    await expect(page.locator('tr[data-incident]').count()).resolves.toBe(0);
+    await checkScreen('incident-deadlines-referent');
+    await page.goto('/incidents/register');
+    await page.getByRole('heading', { name: 'Registre des violations de données (art. 33(5))' }).waitFor();
+    const choices = page.getByLabel('Adhérent (responsable de traitement)').locator('option');
+    await choices.filter({ hasText: 'Vitry' }).waitFor({ state: 'attached' });
+    await expect(choices.allTextContents()).resolves.toEqual([
+      'Choisir un adhérent',
+      'Ville de Vitry-sur-Seine (vitry)',
+    ]);
+    await page.getByLabel('Adhérent (responsable de traitement)').selectOption('vitry');
+    await page.getByText('Aucune violation de données enregistrée pour cet adhérent.').waitFor();
+    await checkScreen('breach-register-referent');
+    await page.goto('/incidents/register?member=ivry');
+    await page.getByText('Adhérent introuvable.').waitFor();
+    await expect(page.locator('tr[data-incident]').count()).resolves.toBe(0);
+    await page.goto('/incidents/actions');
+    await page.getByText('Aucune action corrective.').waitFor();
+    await expect(page.locator('tr[data-action]').count()).resolves.toBe(0);
+    await page.goto('/incidents');
+    await page.getByRole('table', { name: 'Indicateurs des incidents (filtres en cours)' }).waitFor();
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporter le journal (CSV)' }).click(),
+    ]);
+    const log = readFileSync((await csv.path())!, 'utf8');
+    expect(log).not.toContain(reference);
+    expect(log).not.toContain(second2);
 
     await page.goto('/map');
     await page.getByRole('heading', { name: 'Cartographie des applications' }).waitFor();
