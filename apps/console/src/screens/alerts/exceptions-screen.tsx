@@ -1,7 +1,6 @@
 import {
   Alert as Notice,
   Anchor,
-  Badge,
   Button,
   Code,
   Group,
@@ -158,10 +157,10 @@ export function ExceptionsScreen() {
                   {t('alertDetail.exceptions.createdBy', { by: e.createdBy, date: f.dateTime(e.createdAt) })}
                 </Table.Td>
                 <Table.Td>
-                  <Badge
-                    variant="light"
-                    color={e.active ? 'teal.9' : 'gray.8'}
-                    style={{ textTransform: 'none', whiteSpace: 'normal', height: 'auto' }}
+                  <Text
+                    size="sm"
+                    fw={600}
+                    c={e.active ? 'teal.9' : undefined}
                     data-state={e.revokedAt ? 'revoked' : e.active ? 'active' : 'expired'}
                   >
                     {e.revokedAt
@@ -169,7 +168,7 @@ export function ExceptionsScreen() {
                       : e.active
                         ? t('alertDetail.exceptions.active', { date: f.dateTime(e.expiresAt) })
                         : t('alertDetail.exceptions.expired', { date: f.dateTime(e.expiresAt) })}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td data-testid="suppressed">
                   <Text size="sm">
