@@ -277,23 +277,30 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
         'detection.stateCheckpoint is on but no state store is available; correlation state is memory-only',
       );
     }
-    if (this.correlation.pipeline) {
-      // The second stage first: its group must exist before the first inputs are published (it starts at the end).
-      this.correlation.subscription = await this.bus.subscribe({
-        groupId: this.groupOf(this.correlation),
-        topics: [this.correlationTopic],
+    // Both stages at once: a slow join of one group does not hold the other back.
+    const [events, correlation] = await Promise.all([
+      this.bus.subscribe({
+        groupId: this.groupOf(this.events),
+        topics: [this.settings.eventsTopic ?? Topics.events],
         fromBeginning: false,
         maxBatchSize: 500,
-        handler: (batch) => this.handleInputs(batch),
-      });
-    }
-    this.events.subscription = await this.bus.subscribe({
-      groupId: this.groupOf(this.events),
-      topics: [this.settings.eventsTopic ?? Topics.events],
-      fromBeginning: false,
-      maxBatchSize: 500,
-      handler: (batch) => this.handle(batch),
-    });
+        handler: (batch) => this.handle(batch),
+      }),
+      this.correlation.pipeline
+        ? this.bus.subscribe({
+            groupId: this.groupOf(this.correlation),
+            topics: [this.correlationTopic],
+            // A group without committed offsets starts at the oldest retained input, not at the newest: inputs the
+            // first stage published before this group first joined are counted. Inputs are only published for
+            // events the first stage consumed, which itself starts at the newest event on a new deployment.
+            fromBeginning: true,
+            maxBatchSize: 500,
+            handler: (batch) => this.handleInputs(batch),
+          })
+        : undefined,
+    ]);
+    this.events.subscription = events;
+    this.correlation.subscription = correlation;
     this.timer = setInterval(() => void this.tick(), this.settings.flushIntervalMs);
     this.timer.unref();
   }
