@@ -138,8 +138,8 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
   }
 
-  /** Errors other than the refusals the scenarios provoke on purpose (401, 404, 409, 422). */
-  const unexpectedErrors = () => pageErrors.filter((e) => !/401|Unauthorized|status of (404|409|422)/.test(e));
+  /** Errors other than the refusals the scenarios provoke on purpose (400, 401, 404, 409, 422). */
+  const unexpectedErrors = () => pageErrors.filter((e) => !/401|Unauthorized|status of (400|404|409|422)/.test(e));
 
   async function openTab(name: string): Promise<void> {
     await page.getByRole('tab', { name }).click();
@@ -381,6 +381,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     });
     expect(second.status).toBe(201);
     const ref2: string = second.body.reference;
+    second2 = ref2;
     const opened = await w.rssi.post(`/api/v1/incidents/${ref2}/breach`, {
       consortiumAwareAt: new Date(Date.now() - HOUR).toISOString(),
       nature: 'Export de la paie adressé à un mauvais destinataire',
@@ -606,7 +607,6 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
         .subarray(0, 2)
         .toString('latin1'),
     ).toBe('PK');
-    second2 = ref2;
     expect(unexpectedErrors()).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
@@ -11,13 +12,14 @@ import type { BreachDeadline } from './types';
 /** Deadlines still running: a notification is due, or the controller's awareness is awaited. */
 const RUNNING = new Set<BreachDeadline['state']>(['overdue', 'pending', 'awaiting_awareness']);
 
+/** Dark backgrounds for white text (WCAG AA contrast); the badge says the state in words. */
 const STATE_COLOURS: Record<BreachDeadline['state'], string> = {
-  overdue: 'red.9',
-  pending: 'orange.9',
-  awaiting_awareness: 'gray.8',
-  notified_late: 'red.9',
-  notified: 'green.9',
-  not_required: 'gray.8',
+  overdue: '#8f1d1d',
+  pending: '#8a3b12',
+  awaiting_awareness: '#4b5563',
+  notified_late: '#8f1d1d',
+  notified: '#245c1f',
+  not_required: '#4b5563',
 };
 
 /**
@@ -29,7 +31,8 @@ export function DeadlinesOverview() {
   const f = useFormat();
   const members = useMembers();
   const [params, setParams] = useSearchParams();
-  const all = params.get('all') === '1';
+  // Local state, so the box follows the click at once; the address keeps it for a reload.
+  const [all, setAll] = useState(() => params.get('all') === '1');
   const list = useAsync(async () => {
     const rows = await call<BreachDeadline[]>(api.GET('/api/v1/incidents/breaches/deadlines'));
     return { rows, fetchedAt: Date.now() };
@@ -57,15 +60,8 @@ export function DeadlinesOverview() {
           checked={all}
           onChange={(e) => {
             const checked = e.currentTarget.checked;
-            setParams(
-              (prev) => {
-                const next = new URLSearchParams(prev);
-                if (checked) next.set('all', '1');
-                else next.delete('all');
-                return next;
-              },
-              { replace: true },
-            );
+            setAll(checked);
+            setParams(checked ? { all: '1' } : {}, { replace: true });
           }}
         />
       </Group>

@@ -1,4 +1,5 @@
 import { Anchor, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { SEVERITIES } from '../../../../../libs/isms/src/severity';
@@ -37,17 +38,18 @@ export function IncidentList() {
       ),
     [status, severity, member],
   );
-  // From the latest parameters, so quick successive changes do not undo one another.
-  const setFilter = (key: string, value: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+  // Changes not yet in the address: quick successive changes build on one another, not on a stale address.
+  const pending = useRef<URLSearchParams | null>(null);
+  useEffect(() => {
+    if (pending.current?.toString() === params.toString()) pending.current = null;
+  }, [params]);
+  const setFilter = (key: string, value: string) => {
+    const next = new URLSearchParams(pending.current ?? params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    pending.current = next;
+    setParams(new URLSearchParams(next), { replace: true });
+  };
   const all = { value: '', label: t('common.all') };
 
   return (
