@@ -17,6 +17,8 @@ const alert: Alert = {
   application: null,
   personalData: false,
   status: 'open',
+  acknowledgedAt: null,
+  closedAt: null,
   closeReason: null,
   closeComment: null,
   assignee: null,
