@@ -4,7 +4,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
 import { useAsync } from '../../components/use-async';
-import { useMembers } from './shared';
+import { NO_TRUNCATION, useMembers } from './shared';
 import type { CorrectiveActionView } from './types';
 
 /** Every corrective action in my scope, overdue first (then the API's order: earliest due first). */
@@ -58,13 +58,13 @@ export function ActionsOverview() {
               <Table.Td>
                 {a.dueDate ?? '—'}{' '}
                 {a.overdue && (
-                  <Badge color="red.9" variant="filled" radius="sm">
+                  <Badge color="red.9" variant="filled" radius="sm" styles={NO_TRUNCATION}>
                     {t('incidents.actions.overdue')}
                   </Badge>
                 )}
               </Table.Td>
               <Table.Td>
-                <Badge color="gray.8" variant="outline" radius="sm">
+                <Badge color="gray.8" variant="outline" radius="sm" styles={NO_TRUNCATION}>
                   {t(`incidents.actions.statuses.${a.status}`)}
                 </Badge>
               </Table.Td>

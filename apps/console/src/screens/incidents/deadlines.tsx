@@ -6,7 +6,7 @@ import { api, call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
 import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
-import { split, useMembers, useNow } from './shared';
+import { NO_TRUNCATION, split, useMembers, useNow } from './shared';
 import type { BreachDeadline } from './types';
 
 /** Deadlines still running: a notification is due, or the controller's awareness is awaited. */
@@ -95,7 +95,7 @@ export function DeadlinesOverview() {
               </Table.Td>
               <Table.Td>{members.name(d.member)}</Table.Td>
               <Table.Td>
-                <Badge color={STATE_COLOURS[d.state]} variant="filled" radius="sm">
+                <Badge color={STATE_COLOURS[d.state]} variant="filled" radius="sm" styles={NO_TRUNCATION}>
                   {t(`incidents.deadlines.states.${d.state}`)}
                 </Badge>
               </Table.Td>

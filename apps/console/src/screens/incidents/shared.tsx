@@ -6,6 +6,12 @@ import type { Member } from '../../api/responses';
 import { useAsync } from '../../components/use-async';
 import type { IncidentStatus, Severity } from './types';
 
+/** Badges keep their whole label (wrapped on the badge if need be): a state cut short would no longer say it. */
+export const NO_TRUNCATION = {
+  root: { height: 'auto', paddingBlock: 2, maxWidth: 'none' },
+  label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' },
+} as const;
+
 /** Background per severity; the text colour is picked for contrast (WCAG AA); the label says it in words. */
 const SEVERITY_COLOURS: Record<Severity, string> = {
   critical: '#8f1d1d',
@@ -17,7 +23,7 @@ const SEVERITY_COLOURS: Record<Severity, string> = {
 export function SeverityBadge({ severity }: { severity: Severity }) {
   const { t } = useTranslation();
   return (
-    <Badge color={SEVERITY_COLOURS[severity]} autoContrast radius="sm">
+    <Badge color={SEVERITY_COLOURS[severity]} autoContrast radius="sm" styles={NO_TRUNCATION}>
       {t(`incidents.severities.${severity}`)}
     </Badge>
   );
@@ -36,7 +42,7 @@ const STATUS_COLOURS: Record<IncidentStatus, string> = {
 export function IncidentStatusBadge({ status }: { status: IncidentStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOURS[status]} autoContrast variant="filled" radius="sm">
+    <Badge color={STATUS_COLOURS[status]} autoContrast variant="filled" radius="sm" styles={NO_TRUNCATION}>
       {t(`incidents.statuses.${status}`)}
     </Badge>
   );
