@@ -432,7 +432,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     await title.fill('ab');
     await edit.getByRole('button', { name: 'Enregistrer les modifications' }).click();
     await title.and(page.locator('[aria-invalid="true"]')).waitFor();
-    await edit.getByText(/title must be longer than or equal to 3 characters/).waitFor();
+    await edit.getByText(/^title must be longer than or equal to 3 characters$/).waitFor();
     await checkScreen('incident-edit');
     await title.fill(`Fuite de la paie ${w.tag}`);
     await edit.getByLabel('Description').fill('Fichier de paie envoyé à une adresse externe');

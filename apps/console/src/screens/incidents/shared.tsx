@@ -51,7 +51,10 @@ export function IncidentStatusBadge({ status }: { status: IncidentStatus }) {
 /** The API's field problems of an error, by field name (first problem wins). */
 export function fieldErrors(e: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  if (e instanceof ApiError) for (const f of e.body.fields ?? []) out[f.field] ??= `${f.field} ${f.problem}`;
+  if (e instanceof ApiError)
+    for (const f of e.body.fields ?? [])
+      // Validation problems already name their field ("title must be …"); domain ones do not.
+      out[f.field] ??= f.problem.startsWith(`${f.field} `) ? f.problem : `${f.field} ${f.problem}`;
   return out;
 }
 
