@@ -351,8 +351,9 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     await page.getByLabel('Statut suivant').selectOption({ label: 'Clos' });
     await page.getByRole('button', { name: 'Changer le statut' }).click();
     const rootCause = page.getByLabel('Cause racine');
-    await expect(rootCause.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(page.getByLabel('Enseignements tirés').getAttribute('aria-invalid')).resolves.toBe('true');
+    // The 422 comes back after the click: wait for it rather than read the fields at once.
+    await rootCause.and(page.locator('[aria-invalid="true"]')).waitFor();
+    await page.getByLabel('Enseignements tirés').and(page.locator('[aria-invalid="true"]')).waitFor();
     await expect(page.getByText('Champ obligatoire pour clore l’incident.').count()).resolves.toBe(2);
     await rootCause.fill('Mot de passe administrateur réutilisé, sans MFA');
     await page.getByLabel('Enseignements tirés').fill('MFA obligatoire pour tout compte à privilèges');
