@@ -676,13 +676,16 @@ export class DetectorWorker implements OnApplicationBootstrap, OnApplicationShut
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     if (this.syncTimer) clearInterval(this.syncTimer);
-    // The first stage first: it publishes the second stage's inputs.
-    for (const stage of [this.events, this.correlation]) {
-      await stage.subscription
-        ?.stop()
-        .catch((e) => this.log.warn({ error: (e as Error).message, stage: stage.name }, 'detector stop failed'));
-      await stage.checkpointing?.catch(() => undefined);
-    }
+    // Both consumers leave their groups at once (each may wait for a fetch in flight). Inputs the first stage
+    // publishes meanwhile are counted after the next start, from the second stage's committed offsets.
+    await Promise.all(
+      [this.events, this.correlation].map(async (stage) => {
+        await stage.subscription
+          ?.stop()
+          .catch((e) => this.log.warn({ error: (e as Error).message, stage: stage.name }, 'detector stop failed'));
+        await stage.checkpointing?.catch(() => undefined);
+      }),
+    );
     // Last hit counts; the database may already be closing, in which case they are lost (logged at debug).
     await this.syncing;
     if (this.ruleState && this.hits.size > 0) {
