@@ -59,14 +59,26 @@ describe('detection settings', () => {
     expect(() => config({ 'detection.stateCheckpoint': 'yes' })).toThrow(/detection\.stateCheckpoint.*auto, on, off/);
   });
 
-  it('re-keys cross-host correlations by default on both buses; chains are counted in place only with the in-process bus', () => {
+  it('re-keys cross-host correlations by default with Kafka only; chains are counted in place only with the in-process bus', () => {
     const kafka = detectionSettingsFrom(config({ 'bus.driver': 'kafka' }), CONFIG_DIR);
     expect([kafka.rekeyCorrelations, kafka.chainsInPlace]).toEqual([true, false]);
     const memory = detectionSettingsFrom(config({ 'bus.driver': 'memory' }), CONFIG_DIR);
-    expect([memory.rekeyCorrelations, memory.chainsInPlace]).toEqual([true, true]);
+    expect([memory.rekeyCorrelations, memory.chainsInPlace]).toEqual([false, true]);
     expect(
-      detectionSettingsFrom(config({}, { VIGIE_DETECTION_REKEY_CORRELATIONS: 'false' }), CONFIG_DIR).rekeyCorrelations,
+      detectionSettingsFrom(
+        config({ 'bus.driver': 'memory' }, { VIGIE_DETECTION_REKEY_CORRELATIONS: 'on' }),
+        CONFIG_DIR,
+      ).rekeyCorrelations,
+    ).toBe(true);
+    expect(
+      detectionSettingsFrom(
+        config({ 'bus.driver': 'kafka' }, { VIGIE_DETECTION_REKEY_CORRELATIONS: 'off' }),
+        CONFIG_DIR,
+      ).rekeyCorrelations,
     ).toBe(false);
+    expect(() => config({ 'detection.rekeyCorrelations': 'yes' })).toThrow(
+      /detection\.rekeyCorrelations.*auto, on, off/,
+    );
   });
 
   it('rejects invalid values, naming the setting', () => {

@@ -36,6 +36,7 @@ export interface DetectionSettings {
   /**
    * `detection.rekeyCorrelations`: correlations whose group-by lacks the member or the host are counted on
    * `siem.correlation.v1`, their inputs keyed by group, so that a group's events meet in one detector.
+   * `auto` = on with the Kafka bus (several detectors), off with the in-process bus (one detector).
    */
   rekeyCorrelations: boolean;
   /**
@@ -77,18 +78,24 @@ export function detectionSettingsFrom(config: VigieConfig, dir: string = configD
     filterMode: config.get('detection.filterMode') as DetectionSettings['filterMode'],
     ruleSyncIntervalMs: config.get('detection.ruleSyncIntervalMs'),
     checkpointState: checkpointStateFrom(config.get('detection.stateCheckpoint'), config.get('bus.driver')),
-    rekeyCorrelations: config.get('detection.rekeyCorrelations'),
+    rekeyCorrelations: autoSwitchFrom(config.get('detection.rekeyCorrelations'), config.get('bus.driver')),
     // A republication to the topic being consumed could wait on itself under the in-process bus's back-pressure.
     chainsInPlace: config.get('bus.driver') !== 'kafka',
   };
 }
 
-/** `detection.stateCheckpoint` resolved: `auto` is on with Kafka (several detectors), off with the in-process bus. */
-export function checkpointStateFrom(setting: string, busDriver: string): boolean {
+/**
+ * An `auto`/`on`/`off` detection switch resolved (`detection.stateCheckpoint`, `detection.rekeyCorrelations`):
+ * `auto` is on with Kafka (several detectors may share the partitions), off with the in-process bus (one detector).
+ */
+export function autoSwitchFrom(setting: string, busDriver: string): boolean {
   if (setting === 'on') return true;
   if (setting === 'off') return false;
   return busDriver === 'kafka';
 }
+
+/** `detection.stateCheckpoint` resolved (see {@link autoSwitchFrom}). */
+export const checkpointStateFrom = autoSwitchFrom;
 
 /**
  * The defaults of `config/default.yaml` for a config folder `dir`, without reading any configuration
@@ -108,7 +115,7 @@ export function defaultDetectionSettings(dir: string = configDir()): DetectionSe
     filterMode: 'exclude',
     ruleSyncIntervalMs: 2_000,
     checkpointState: false,
-    rekeyCorrelations: true,
+    rekeyCorrelations: false,
     chainsInPlace: true,
   };
 }

@@ -44,6 +44,8 @@ describe('DetectorWorker', () => {
     worker = new DetectorWorker(bus, metrics, {
       ...defaultDetectionSettings(CONFIG_DIR),
       userRuleDirs: [],
+      // Both stages, as with Kafka: the in-process bus then stands for several detectors' topics.
+      rekeyCorrelations: true,
       ...settings,
     });
     await worker.onApplicationBootstrap();
