@@ -15,10 +15,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import type { Member } from '../../api/responses';
+import { downloadFile } from '../../components/download';
 import { ErrorAlert } from '../../components/error-alert';
 import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
-import { downloadBundle } from './download';
 import type { ChecklistFramework, ExportJob, ExportStatus } from './types';
 
 const DAY_MS = 86_400_000;
@@ -95,7 +95,12 @@ export function ExportPanel({ frameworks }: { frameworks: ChecklistFramework[] |
     setDownloaded(null);
     setDownloading(id);
     try {
-      setDownloaded(await downloadBundle(id));
+      setDownloaded(
+        await downloadFile(
+          api.GET('/api/v1/evidence/exports/{id}/download', { params: { path: { id } }, parseAs: 'blob' }),
+          `vigie-evidence-${id}.zip`,
+        ),
+      );
     } catch (e) {
       setError(e);
     } finally {

@@ -6,7 +6,7 @@ import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/error-alert';
 import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
-import { saveBlob } from './shared';
+import { saveBlob } from '../../components/download';
 import type { EvidenceFile, IncidentView } from './types';
 
 /** Evidence files with their SHA-256 (chain of custody): list, upload, download. */

@@ -2,10 +2,10 @@ import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
+import { downloadFile } from '../../components/download';
 import { ErrorAlert } from '../../components/error-alert';
 import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
-import { saveBlob } from './shared';
 import type { IncidentMetrics, IncidentStatus, Severity } from './types';
 
 interface Filters {
@@ -32,14 +32,10 @@ export function ReportsPanel({ filters }: { filters: Filters }) {
     setError(null);
     setBusy(format);
     try {
-      const answer = await api.GET('/api/v1/incident-reports/log', {
-        params: { query: { ...filters, format } },
-        parseAs: 'blob',
-      });
-      const blob = await call<Blob>(Promise.resolve(answer));
-      const disposition = answer.response.headers.get('content-disposition') ?? '';
-      const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `incident-log.${format}`;
-      saveBlob(blob, name);
+      await downloadFile(
+        api.GET('/api/v1/incident-reports/log', { params: { query: { ...filters, format } }, parseAs: 'blob' }),
+        `incident-log.${format}`,
+      );
     } catch (e) {
       setError(e);
     } finally {
