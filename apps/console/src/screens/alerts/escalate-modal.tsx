@@ -5,7 +5,7 @@ import { api, call } from '../../api/client';
 import type { Alert } from '../../api/responses';
 import { ErrorAlert } from '../../components/error-alert';
 import { useAsync } from '../../components/use-async';
-import { fieldErrors } from './field-errors';
+import { fieldErrors } from '../../components/field-errors';
 import type { EscalateBody, Escalation, IncidentSummary } from './types';
 
 const FIELDS = ['incident', 'title', 'comment', 'category'] as const;

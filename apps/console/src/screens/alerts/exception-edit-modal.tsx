@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
-import { fieldErrors } from './field-errors';
+import { fieldErrors } from '../../components/field-errors';
 import type { ExceptionView, UpdateExceptionBody } from './types';
 
 const FIELDS = ['ruleId', 'member', 'host', 'user', 'sourceIp', 'sigmaFilter', 'reason', 'expiresAt'] as const;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import type { Alert } from '../../api/responses';
 import { ErrorAlert } from '../../components/error-alert';
-import { fieldErrors } from './field-errors';
+import { fieldErrors } from '../../components/field-errors';
 import type { CreateExceptionBody, ExceptionView } from './types';
 
 type Scope = 'none' | 'member' | 'host' | 'user' | 'sourceIp' | 'sigma';

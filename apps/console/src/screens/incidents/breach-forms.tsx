@@ -13,16 +13,12 @@ import {
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, call } from '../../api/client';
+import { api, call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
+import { generalError } from '../../components/field-errors';
 import { useFormat } from '../../i18n/format';
 import { fieldErrors, fromLocalInput, toLocalInput, useMembers } from './shared';
 import type { BreachControllerView, BreachView, IncidentView, NoticeBody } from './types';
-
-/** The error to show above a form: only when the API named no field it could be shown at. */
-function generalError(error: unknown): unknown {
-  return error instanceof ApiError && (error.body.fields ?? []).length ? null : error;
-}
 
 interface NoticeFormProps {
   incident: IncidentView;

@@ -22,6 +22,7 @@ import { NOTIFICATION_PHASES, RISK_LEVELS } from '../../../../../libs/isms/src/b
 import { api, ApiError, call } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/error-alert';
+import { generalError } from '../../components/field-errors';
 import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
 import { NoticesSection, OtherControllerNotice, SubjectsSection } from './breach-forms';
@@ -355,7 +356,7 @@ function AwarenessForm({ incident, controller: c, onDone }: Omit<ControllerProps
           {t('incidents.breach.setAwareness')}
         </Button>
       </Group>
-      <ErrorAlert error={Object.keys(errs).length ? null : error} />
+      <ErrorAlert error={generalError(error)} />
     </form>
   );
 }

@@ -3,9 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEVELS, severityOf, type Level } from '../../../../../libs/isms/src/severity';
 import { INCIDENT_CATEGORIES } from '../../../../../libs/isms/src/taxonomy';
-import { api, ApiError, call } from '../../api/client';
+import { api, call } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/error-alert';
+import { generalError } from '../../components/field-errors';
 import { fieldErrors, SeverityBadge } from './shared';
 import type { IncidentView, UpdateIncidentBody } from './types';
 
@@ -87,7 +88,7 @@ export function IncidentEdit({ incident, onChange }: { incident: IncidentView; o
       </Group>
     );
   // Field problems are shown at their field; anything else above the form.
-  const general = error && !(error instanceof ApiError && Object.keys(errs).length) ? error : null;
+  const general = generalError(error);
   return (
     <Paper withBorder p="md" mt="sm" component="section" aria-labelledby="incident-edit">
       <form onSubmit={(e) => void submit(e)} noValidate>

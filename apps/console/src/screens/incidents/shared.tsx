@@ -1,8 +1,9 @@
 import { Badge } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, call } from '../../api/client';
+import { api, call } from '../../api/client';
 import type { Member } from '../../api/responses';
+import { fieldIssues } from '../../components/field-errors';
 import { useAsync } from '../../components/use-async';
 import type { IncidentStatus, Severity } from './types';
 
@@ -48,13 +49,12 @@ export function IncidentStatusBadge({ status }: { status: IncidentStatus }) {
   );
 }
 
-/** The API's field problems of an error, by field name (first problem wins). */
+/** The API's field problems of an error, by field name (first problem wins), each worded with its field. */
 export function fieldErrors(e: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  if (e instanceof ApiError)
-    for (const f of e.body.fields ?? [])
-      // Validation problems already name their field ("title must be …"); domain ones do not.
-      out[f.field] ??= f.problem.startsWith(`${f.field} `) ? f.problem : `${f.field} ${f.problem}`;
+  for (const f of fieldIssues(e))
+    // Validation problems already name their field ("title must be …"); domain ones do not.
+    out[f.field] ??= f.problem.startsWith(`${f.field} `) ? f.problem : `${f.field} ${f.problem}`;
   return out;
 }
 
@@ -72,18 +72,6 @@ export function fromLocalInput(v: string): string | undefined {
 
 export function today(): string {
   return toLocalInput(new Date()).slice(0, 10);
-}
-
-/** Saves a blob under a file name through a temporary link. */
-export function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Members in the caller's scope, with a code → name lookup. */

@@ -16,7 +16,7 @@ import {
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DpiaPanel } from './dpia-panel';
-import type { FieldErrors } from './field-errors';
+import type { FieldErrors } from '../../components/field-errors';
 import { EEA_COUNTRIES, RETENTION_FATES } from './gdpr';
 import { optionLabel, type ReferenceData } from './reference';
 import type { ActivityContent, Application, ReferenceItem } from './types';

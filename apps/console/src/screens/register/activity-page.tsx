@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { useAsync } from '../../components/use-async';
 import { ActivityForm } from './activity-form';
 import { downloadActivityPdf } from './download';
-import { FieldErrors } from './field-errors';
+import { FieldErrors } from '../../components/field-errors';
 import { missingFields, normaliseContent } from './gdpr';
 import { useReferenceData } from './reference';
 import type { ActivityContent, Application, FieldIssue, ProcessingActivity } from './types';

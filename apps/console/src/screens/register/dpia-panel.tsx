@@ -14,7 +14,7 @@ import {
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patch } from './activity-form';
-import type { FieldErrors } from './field-errors';
+import type { FieldErrors } from '../../components/field-errors';
 import { assessDpia, DPIA_STATUSES } from './gdpr';
 import type { ReferenceData } from './reference';
 import type { ActivityContent } from './types';
