@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Group,
   NativeSelect,
@@ -19,10 +20,11 @@ import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/error-alert';
 import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
+import { MemberEditModal } from './member-edit-modal';
 
 const EMPTY = { code: '', name: '', type: 'city' as MemberType, networks: '', retentionDays: 365 };
 
-/** Members in the user's scope (the API filters), with their networks; admins create them. */
+/** Members in the user's scope (the API filters), with their networks; admins create and edit them. */
 export function MembersPanel() {
   const { t } = useTranslation();
   const f = useFormat();
@@ -30,6 +32,9 @@ export function MembersPanel() {
   const members = useAsync(() => call<Member[]>(api.GET('/api/v1/members')), []);
   const [form, setForm] = useState(EMPTY);
   const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<Member | null>(null);
+  const [notice, setNotice] = useState('');
+  const isAdmin = hasRole('admin');
 
   async function create(e: FormEvent) {
     e.preventDefault();
@@ -51,7 +56,12 @@ export function MembersPanel() {
   return (
     <Stack>
       <ErrorAlert error={members.error} />
-      <Table striped data-testid="members-table">
+      {notice && (
+        <Alert color="teal" role="status">
+          {notice}
+        </Alert>
+      )}
+      <Table striped data-testid="members-table" aria-label={t('admin.members')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('admin.code')}</Table.Th>
@@ -59,6 +69,7 @@ export function MembersPanel() {
             <Table.Th>{t('admin.type')}</Table.Th>
             <Table.Th>{t('admin.networks')}</Table.Th>
             <Table.Th>{t('admin.retention')}</Table.Th>
+            {isAdmin && <Table.Th>{t('common.actions')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -69,11 +80,35 @@ export function MembersPanel() {
               <Table.Td>{t(`memberType.${m.type}`, { defaultValue: m.type })}</Table.Td>
               <Table.Td>{m.networks.join(', ')}</Table.Td>
               <Table.Td>{f.number(m.retentionDays)}</Table.Td>
+              {isAdmin && (
+                <Table.Td>
+                  <Button
+                    size="compact-xs"
+                    variant="outline"
+                    onClick={() => {
+                      setNotice('');
+                      setEditing(m);
+                    }}
+                    aria-label={t('admin.editMember', { name: m.name })}
+                  >
+                    {t('admin.edit')}
+                  </Button>
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      {hasRole('admin') && (
+      <MemberEditModal
+        member={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          setNotice(t('admin.saved'));
+          void members.reload();
+        }}
+      />
+      {isAdmin && (
         <Paper withBorder p="md" component="section" aria-labelledby="new-member-title">
           <form onSubmit={(e) => void create(e)}>
             <Stack>
