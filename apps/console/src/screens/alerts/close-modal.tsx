@@ -1,8 +1,9 @@
-import { Button, Group, Modal, NativeSelect, Stack, Textarea } from '@mantine/core';
+import { NativeSelect, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLOSE_REASONS } from '../../api/enums';
 import type { CloseReason } from '../../api/responses';
+import { FormActions, ModalForm } from '../../components/form-actions';
 
 interface Props {
   count: number;
@@ -18,48 +19,41 @@ export function CloseModal({ count, opened, onCancel, onConfirm }: Props) {
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   return (
-    <Modal
+    <ModalForm
       opened={opened}
       onClose={onCancel}
       title={t('alerts.closeTitle', { count })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      validate
+      onSubmit={() => {
+        setBusy(true);
+        void onConfirm(reason, comment.trim()).finally(() => {
+          setBusy(false);
+          setComment('');
+        });
+      }}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          setBusy(true);
-          void onConfirm(reason, comment.trim()).finally(() => {
-            setBusy(false);
-            setComment('');
-          });
-        }}
-      >
-        <Stack>
-          <NativeSelect
-            label={t('alerts.closeReason')}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value as CloseReason)}
-            data={CLOSE_REASONS.map((r) => ({ value: r, label: t(`closeReason.${r}`) }))}
-            data-autofocus
-          />
-          <Textarea
-            label={t('alerts.closeComment')}
-            description={t('alerts.closeCommentHint')}
-            required
-            minRows={3}
-            value={comment}
-            onChange={(e) => setComment(e.currentTarget.value)}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red.9" loading={busy} disabled={!comment.trim()}>
-              {t('alerts.closeSelected')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <NativeSelect
+        label={t('alerts.closeReason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value as CloseReason)}
+        data={CLOSE_REASONS.map((r) => ({ value: r, label: t(`closeReason.${r}`) }))}
+        data-autofocus
+      />
+      <Textarea
+        label={t('alerts.closeComment')}
+        description={t('alerts.closeCommentHint')}
+        required
+        minRows={3}
+        value={comment}
+        onChange={(e) => setComment(e.currentTarget.value)}
+      />
+      <FormActions
+        submit={t('alerts.closeSelected')}
+        onCancel={onCancel}
+        busy={busy}
+        color="red.9"
+        disabled={!comment.trim()}
+      />
+    </ModalForm>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, NativeSelect, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, NativeSelect, Radio, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import type { Alert } from '../../api/responses';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormActions, ModalForm } from '../../components/form-actions';
 import { useAsync } from '../../components/use-async';
 import { fieldErrors } from '../../components/field-errors';
 import type { EscalateBody, Escalation, IncidentSummary } from './types';
@@ -75,72 +76,57 @@ export function EscalateModal({ alert, opened, onClose, onEscalated }: Props) {
   };
 
   return (
-    <Modal
+    <ModalForm
       opened={opened}
       onClose={onClose}
       size="lg"
       title={t('alertDetail.escalateTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={() => void submit()}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          {alert.personalData && <Text size="sm">{t('alertDetail.personalDataNotice')}</Text>}
-          <Radio.Group
-            label={t('alertDetail.escalateMode')}
-            value={mode}
-            onChange={(v) => setMode(v as 'new' | 'attach')}
-          >
-            <Group mt="xs">
-              <Radio value="new" label={t('alertDetail.newIncident')} />
-              <Radio value="attach" label={t('alertDetail.attachIncident')} disabled={!open.length} />
-            </Group>
-          </Radio.Group>
-          {mode === 'new' && (
-            <TextInput
-              label={t('alertDetail.incidentTitle')}
-              description={t('alertDetail.incidentTitleHint')}
-              placeholder={`${alert.rule.title}${alert.hosts.length ? ` — ${alert.hosts.slice(0, 3).join(', ')}` : ''}`}
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-              error={errors.title}
-            />
-          )}
-          {mode === 'attach' && (
-            <NativeSelect
-              label={t('alertDetail.openIncident')}
-              required
-              value={incident}
-              onChange={(e) => setIncident(e.currentTarget.value)}
-              data={open.map((i) => ({ value: i.id, label: `${i.reference} — ${i.title}` }))}
-              error={errors.incident}
-            />
-          )}
-          {!incidents.loading && !open.length && <Text size="sm">{t('alertDetail.noOpenIncident')}</Text>}
-          <ErrorAlert error={incidents.error} />
-          <Textarea
-            label={t('alertDetail.escalateComment')}
-            minRows={2}
-            value={comment}
-            onChange={(e) => setComment(e.currentTarget.value)}
-            error={errors.comment}
-          />
-          <ErrorAlert error={general} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red.9" loading={busy} disabled={mode === 'attach' && !incident}>
-              {t('alertDetail.escalate')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {alert.personalData && <Text size="sm">{t('alertDetail.personalDataNotice')}</Text>}
+      <Radio.Group label={t('alertDetail.escalateMode')} value={mode} onChange={(v) => setMode(v as 'new' | 'attach')}>
+        <Group mt="xs">
+          <Radio value="new" label={t('alertDetail.newIncident')} />
+          <Radio value="attach" label={t('alertDetail.attachIncident')} disabled={!open.length} />
+        </Group>
+      </Radio.Group>
+      {mode === 'new' && (
+        <TextInput
+          label={t('alertDetail.incidentTitle')}
+          description={t('alertDetail.incidentTitleHint')}
+          placeholder={`${alert.rule.title}${alert.hosts.length ? ` — ${alert.hosts.slice(0, 3).join(', ')}` : ''}`}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          error={errors.title}
+        />
+      )}
+      {mode === 'attach' && (
+        <NativeSelect
+          label={t('alertDetail.openIncident')}
+          required
+          value={incident}
+          onChange={(e) => setIncident(e.currentTarget.value)}
+          data={open.map((i) => ({ value: i.id, label: `${i.reference} — ${i.title}` }))}
+          error={errors.incident}
+        />
+      )}
+      {!incidents.loading && !open.length && <Text size="sm">{t('alertDetail.noOpenIncident')}</Text>}
+      <ErrorAlert error={incidents.error} />
+      <Textarea
+        label={t('alertDetail.escalateComment')}
+        minRows={2}
+        value={comment}
+        onChange={(e) => setComment(e.currentTarget.value)}
+        error={errors.comment}
+      />
+      <FormActions
+        error={general}
+        submit={t('alertDetail.escalate')}
+        onCancel={onClose}
+        busy={busy}
+        color="red.9"
+        disabled={mode === 'attach' && !incident}
+      />
+    </ModalForm>
   );
 }

@@ -1,8 +1,8 @@
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
-import { ErrorAlert } from '../../components/error-alert';
+import { FormActions, ModalForm } from '../../components/form-actions';
 import { fieldErrors } from '../../components/field-errors';
 import type { ExceptionView, UpdateExceptionBody } from './types';
 
@@ -114,91 +114,71 @@ export function ExceptionEditModal({ exception, ruleTitle, onClose, onSaved }: P
   );
 
   return (
-    <Modal
-      opened
+    <ModalForm
+      opened={true}
       onClose={onClose}
       size="lg"
       title={t('alertDetail.exceptions.editTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={() => void submit()}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
+      <Text size="sm">{t('alertDetail.exceptions.editIntro', { rule: ruleTitle })}</Text>
+      {errors.ruleId && (
+        <Text size="sm" c="red.9" role="alert">
+          {errors.ruleId}
+        </Text>
+      )}
+      <Group grow align="flex-start">
+        {input('member', t('alertDetail.exceptions.scopeMember'))}
+        {input('host', t('alertDetail.exceptions.scopeHost'))}
+      </Group>
+      <Group grow align="flex-start">
+        {input('user', t('alertDetail.exceptions.scopeUser'))}
+        {input('sourceIp', t('alertDetail.exceptions.scopeSourceIp'))}
+      </Group>
+      {exception.match && (
+        <Text size="sm">{t('alertDetail.exceptions.matchReadOnly', { value: JSON.stringify(exception.match) })}</Text>
+      )}
+      <Textarea
+        label={t('alertDetail.sigmaFilter')}
+        description={t('alertDetail.sigmaFilterHint')}
+        autosize
+        minRows={3}
+        maxRows={16}
+        spellCheck={false}
+        styles={{ input: { fontFamily: 'monospace' } }}
+        value={values.sigmaFilter}
+        onChange={(e) => set('sigmaFilter', e.currentTarget.value)}
+        error={errors.sigmaFilter}
+      />
+      <Textarea
+        label={t('alertDetail.reason')}
+        description={t('alertDetail.reasonHint')}
+        required
+        minRows={2}
+        value={values.reason}
+        onChange={(e) => set('reason', e.currentTarget.value)}
+        error={errors.reason}
+      />
+      <TextInput
+        type="date"
+        label={t('alertDetail.expiresAt')}
+        description={t('alertDetail.expiresAtHint')}
+        required
+        value={expires}
+        min={inDays(1)}
+        max={inDays(366)}
+        onChange={(e) => {
+          setExpires(e.currentTarget.value);
+          setErrors(({ expiresAt: _gone, ...rest }) => rest);
         }}
-      >
-        <Stack>
-          <Text size="sm">{t('alertDetail.exceptions.editIntro', { rule: ruleTitle })}</Text>
-          {errors.ruleId && (
-            <Text size="sm" c="red.9" role="alert">
-              {errors.ruleId}
-            </Text>
-          )}
-          <Group grow align="flex-start">
-            {input('member', t('alertDetail.exceptions.scopeMember'))}
-            {input('host', t('alertDetail.exceptions.scopeHost'))}
-          </Group>
-          <Group grow align="flex-start">
-            {input('user', t('alertDetail.exceptions.scopeUser'))}
-            {input('sourceIp', t('alertDetail.exceptions.scopeSourceIp'))}
-          </Group>
-          {exception.match && (
-            <Text size="sm">
-              {t('alertDetail.exceptions.matchReadOnly', { value: JSON.stringify(exception.match) })}
-            </Text>
-          )}
-          <Textarea
-            label={t('alertDetail.sigmaFilter')}
-            description={t('alertDetail.sigmaFilterHint')}
-            autosize
-            minRows={3}
-            maxRows={16}
-            spellCheck={false}
-            styles={{ input: { fontFamily: 'monospace' } }}
-            value={values.sigmaFilter}
-            onChange={(e) => set('sigmaFilter', e.currentTarget.value)}
-            error={errors.sigmaFilter}
-          />
-          <Textarea
-            label={t('alertDetail.reason')}
-            description={t('alertDetail.reasonHint')}
-            required
-            minRows={2}
-            value={values.reason}
-            onChange={(e) => set('reason', e.currentTarget.value)}
-            error={errors.reason}
-          />
-          <TextInput
-            type="date"
-            label={t('alertDetail.expiresAt')}
-            description={t('alertDetail.expiresAtHint')}
-            required
-            value={expires}
-            min={inDays(1)}
-            max={inDays(366)}
-            onChange={(e) => {
-              setExpires(e.currentTarget.value);
-              setErrors(({ expiresAt: _gone, ...rest }) => rest);
-            }}
-            error={errors.expiresAt}
-          />
-          {notice && (
-            <Text size="sm" role="status">
-              {notice}
-            </Text>
-          )}
-          <ErrorAlert error={general} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        error={errors.expiresAt}
+      />
+      {notice && (
+        <Text size="sm" role="status">
+          {notice}
+        </Text>
+      )}
+      <FormActions error={general} submit={t('common.save')} onCancel={onClose} busy={busy} />
+    </ModalForm>
   );
 }

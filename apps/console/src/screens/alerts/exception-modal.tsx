@@ -1,9 +1,9 @@
-import { Button, Group, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, Radio, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import type { Alert } from '../../api/responses';
-import { ErrorAlert } from '../../components/error-alert';
+import { FormActions, ModalForm } from '../../components/form-actions';
 import { fieldErrors } from '../../components/field-errors';
 import type { CreateExceptionBody, ExceptionView } from './types';
 
@@ -105,95 +105,77 @@ export function ExceptionModal({ alert, opened, onClose, onCreated }: Props) {
 
   const scopeError = errors.member ?? errors.host ?? errors.user ?? errors.sourceIp;
   return (
-    <Modal
+    <ModalForm
       opened={opened}
       onClose={onClose}
       size="lg"
       title={t('alertDetail.exceptionTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={() => void submit()}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <Text size="sm">{t('alertDetail.exceptionIntro', { rule: alert.rule.title })}</Text>
+      <Radio.Group
+        label={t('alertDetail.exceptionRule')}
+        value={rule}
+        onChange={(v) => setRule(v as 'rule' | 'all')}
+        error={errors.ruleId}
       >
-        <Stack>
-          <Text size="sm">{t('alertDetail.exceptionIntro', { rule: alert.rule.title })}</Text>
-          <Radio.Group
-            label={t('alertDetail.exceptionRule')}
-            value={rule}
-            onChange={(v) => setRule(v as 'rule' | 'all')}
-            error={errors.ruleId}
-          >
-            <Group mt="xs">
-              <Radio value="rule" label={t('alertDetail.thisRule', { rule: alert.rule.title })} />
-              <Radio value="all" label={t('alertDetail.allRules')} />
-            </Group>
-          </Radio.Group>
-          <Radio.Group label={t('alertDetail.exceptionScope')} value={scope} onChange={(v) => choose(v as Scope)}>
-            <Group mt="xs">
-              {SCOPES.map((s) => (
-                <Radio key={s} value={s} label={t(`alertDetail.scope.${s}`)} />
-              ))}
-            </Group>
-          </Radio.Group>
-          {scope !== 'none' && scope !== 'sigma' && (
-            <TextInput
-              label={t(`alertDetail.scope.${scope}`)}
-              required
-              value={value}
-              onChange={(e) => setValue(e.currentTarget.value)}
-              error={scopeError}
-            />
-          )}
-          {scope === 'sigma' && (
-            <Textarea
-              label={t('alertDetail.sigmaFilter')}
-              description={t('alertDetail.sigmaFilterHint')}
-              required
-              autosize
-              minRows={5}
-              maxRows={16}
-              spellCheck={false}
-              styles={{ input: { fontFamily: 'monospace' } }}
-              value={sigma}
-              onChange={(e) => setSigma(e.currentTarget.value)}
-              error={errors.sigmaFilter}
-            />
-          )}
-          <Textarea
-            label={t('alertDetail.reason')}
-            description={t('alertDetail.reasonHint')}
-            required
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors.reason}
-          />
-          <TextInput
-            type="date"
-            label={t('alertDetail.expiresAt')}
-            description={t('alertDetail.expiresAtHint')}
-            required
-            value={expires}
-            min={inDays(1)}
-            max={inDays(366)}
-            onChange={(e) => setExpires(e.currentTarget.value)}
-            error={errors.expiresAt}
-          />
-          <ErrorAlert error={general} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('alertDetail.createException')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        <Group mt="xs">
+          <Radio value="rule" label={t('alertDetail.thisRule', { rule: alert.rule.title })} />
+          <Radio value="all" label={t('alertDetail.allRules')} />
+        </Group>
+      </Radio.Group>
+      <Radio.Group label={t('alertDetail.exceptionScope')} value={scope} onChange={(v) => choose(v as Scope)}>
+        <Group mt="xs">
+          {SCOPES.map((s) => (
+            <Radio key={s} value={s} label={t(`alertDetail.scope.${s}`)} />
+          ))}
+        </Group>
+      </Radio.Group>
+      {scope !== 'none' && scope !== 'sigma' && (
+        <TextInput
+          label={t(`alertDetail.scope.${scope}`)}
+          required
+          value={value}
+          onChange={(e) => setValue(e.currentTarget.value)}
+          error={scopeError}
+        />
+      )}
+      {scope === 'sigma' && (
+        <Textarea
+          label={t('alertDetail.sigmaFilter')}
+          description={t('alertDetail.sigmaFilterHint')}
+          required
+          autosize
+          minRows={5}
+          maxRows={16}
+          spellCheck={false}
+          styles={{ input: { fontFamily: 'monospace' } }}
+          value={sigma}
+          onChange={(e) => setSigma(e.currentTarget.value)}
+          error={errors.sigmaFilter}
+        />
+      )}
+      <Textarea
+        label={t('alertDetail.reason')}
+        description={t('alertDetail.reasonHint')}
+        required
+        minRows={2}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={errors.reason}
+      />
+      <TextInput
+        type="date"
+        label={t('alertDetail.expiresAt')}
+        description={t('alertDetail.expiresAtHint')}
+        required
+        value={expires}
+        min={inDays(1)}
+        max={inDays(366)}
+        onChange={(e) => setExpires(e.currentTarget.value)}
+        error={errors.expiresAt}
+      />
+      <FormActions error={general} submit={t('alertDetail.createException')} onCancel={onClose} busy={busy} />
+    </ModalForm>
   );
 }

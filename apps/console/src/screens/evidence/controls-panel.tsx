@@ -4,7 +4,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   NativeSelect,
   Paper,
   Stack,
@@ -18,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormActions, ModalForm } from '../../components/form-actions';
 import { useFormat } from '../../i18n/format';
 import type { ChecklistControl, ChecklistFramework, ControlStatementView } from './types';
 
@@ -65,45 +65,36 @@ function StatementModal({
     }
   };
   return (
-    <Modal
+    <ModalForm
       opened={!!editing}
       onClose={onClose}
       size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
       title={
         editing ? t('evidence.controls.modalTitle', { control: editing.control.id, title: editing.control.title }) : ''
       }
+      validate
+      onSubmit={() => void save()}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Stack>
-          <Textarea
-            label={t('evidence.controls.statementLabel')}
-            description={t('evidence.controls.statementHint')}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            required
-            autosize
-            minRows={5}
-            maxLength={20000}
-            data-autofocus
-          />
-          <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="outline" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={saving} disabled={!text.trim()}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Textarea
+        label={t('evidence.controls.statementLabel')}
+        description={t('evidence.controls.statementHint')}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        required
+        autosize
+        minRows={5}
+        maxLength={20000}
+        data-autofocus
+      />
+      <FormActions
+        error={error}
+        submit={t('common.save')}
+        onCancel={onClose}
+        busy={saving}
+        disabled={!text.trim()}
+        cancelVariant="outline"
+      />
+    </ModalForm>
   );
 }
 

@@ -15,6 +15,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormActions } from '../../components/form-actions';
 import { generalError } from '../../components/field-errors';
 import { useFormat } from '../../i18n/format';
 import { fieldErrors, fromLocalInput, toLocalInput, useMembers } from './shared';
@@ -150,14 +151,7 @@ export function NoticeForm({ incident, member, choices = [], label, onDone }: No
           error={errs.controllerAwareAt}
           onChange={(e) => set('controllerAwareAt', e.currentTarget.value)}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setOpen(false)}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('incidents.notices.record')}
-          </Button>
-        </Group>
+        <FormActions submit={t('incidents.notices.record')} onCancel={() => setOpen(false)} busy={busy} />
       </Stack>
     </form>
   );
@@ -383,14 +377,7 @@ export function SubjectsSection({
               error={errs.content}
               onChange={(e) => setForm({ ...form, content: e.currentTarget.value })}
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setOpen(false)}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={busy}>
-                {t('incidents.subjectsComm.record')}
-              </Button>
-            </Group>
+            <FormActions submit={t('incidents.subjectsComm.record')} onCancel={() => setOpen(false)} busy={busy} />
           </Stack>
         </form>
       )}

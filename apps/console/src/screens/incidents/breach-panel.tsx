@@ -22,6 +22,7 @@ import { NOTIFICATION_PHASES, RISK_LEVELS } from '../../../../../libs/isms/src/b
 import { api, ApiError, call } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormActions } from '../../components/form-actions';
 import { generalError } from '../../components/field-errors';
 import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
@@ -616,14 +617,7 @@ function Notifications({
             {area('consequences')}
             {area('measures')}
             {area('lateJustification')}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setOpen(false)}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={busy}>
-                {t('incidents.breach.notify')}
-              </Button>
-            </Group>
+            <FormActions submit={t('incidents.breach.notify')} onCancel={() => setOpen(false)} busy={busy} />
           </Stack>
         </form>
       )}

@@ -6,6 +6,7 @@ import { INCIDENT_CATEGORIES } from '../../../../../libs/isms/src/taxonomy';
 import { api, call } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormActions } from '../../components/form-actions';
 import { generalError } from '../../components/field-errors';
 import { fieldErrors, SeverityBadge } from './shared';
 import type { IncidentView, UpdateIncidentBody } from './types';
@@ -143,14 +144,7 @@ export function IncidentEdit({ incident, onChange }: { incident: IncidentView; o
               <SeverityBadge severity={severity} />
             </Group>
           </Alert>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('incidents.edit.submit')}
-            </Button>
-          </Group>
+          <FormActions submit={t('incidents.edit.submit')} onCancel={() => setOpen(false)} busy={busy} />
         </Stack>
       </form>
     </Paper>
