@@ -1,6 +1,5 @@
 import {
   Button,
-  Code,
   Group,
   NativeSelect,
   Paper,
@@ -11,10 +10,11 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { Fragment, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, call } from '../api/client';
 import type { EventSearch, Histogram, TopValues } from '../api/responses';
+import { EcsDocumentRows, ecsValue, useExpanded } from '../components/ecs-document-rows';
 import { ErrorAlert } from '../components/error-alert';
 import { useFormat } from '../i18n/format';
 import { EventHistogram } from './events/event-histogram';
@@ -23,15 +23,6 @@ import { KqlError } from './events/kql-error';
 const RANGES = ['15m', '1h', '24h', '7d', '30d'] as const;
 type Range = (typeof RANGES)[number];
 
-/** A dotted path of an ECS document (`host.hostname`), or undefined. */
-function pick(doc: Record<string, unknown>, path: string): unknown {
-  let v: unknown = doc;
-  for (const k of path.split('.')) {
-    if (v && typeof v === 'object' && k in (v as object)) v = (v as Record<string, unknown>)[k];
-    else return (doc as Record<string, unknown>)[path];
-  }
-  return v;
-}
 const text = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
 
 interface Results {
@@ -53,7 +44,7 @@ export function EventsScreen() {
   );
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [open, setOpen] = useState<Set<number>>(new Set());
+  const { open, toggle, reset } = useExpanded<number>();
 
   async function run(e?: FormEvent, query = q) {
     e?.preventDefault();
@@ -70,7 +61,7 @@ export function EventsScreen() {
         ),
       ]);
       setResults({ query, search, histogram, top });
-      setOpen(new Set());
+      reset();
     } catch (err) {
       if (err instanceof ApiError && err.body.code === 'invalid_query') {
         setSyntax({
@@ -107,14 +98,6 @@ export function EventsScreen() {
       setBusy(false);
     }
   }
-
-  const toggle = (i: number) =>
-    setOpen((s) => {
-      const n = new Set(s);
-      if (n.has(i)) n.delete(i);
-      else n.add(i);
-      return n;
-    });
 
   return (
     <Stack>
@@ -187,47 +170,33 @@ export function EventsScreen() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {results.search.events.map((doc, i) => {
-                    const ts = text(pick(doc, '@timestamp'));
-                    return (
-                      <Fragment key={`${text(pick(doc, 'event.id'))}-${i}`}>
-                        <Table.Tr>
-                          <Table.Td>
-                            <UnstyledButton
-                              onClick={() => toggle(i)}
-                              aria-expanded={open.has(i)}
-                              aria-controls={`event-doc-${i}`}
-                            >
-                              <Text size="sm" td="underline">
-                                {open.has(i) ? '▾' : '▸'} {f.dateTime(ts)}
-                              </Text>
-                            </UnstyledButton>
-                          </Table.Td>
-                          <Table.Td>{text(pick(doc, 'organization.id'))}</Table.Td>
-                          <Table.Td>{text(pick(doc, 'host.hostname'))}</Table.Td>
-                          <Table.Td>{text(pick(doc, 'event.dataset'))}</Table.Td>
-                          <Table.Td style={{ wordBreak: 'break-word' }}>
-                            {text(pick(doc, 'message')).slice(0, 300)}
-                          </Table.Td>
-                        </Table.Tr>
-                        {open.has(i) && (
-                          <Table.Tr>
-                            <Table.Td colSpan={5}>
-                              <Code
-                                block
-                                className="ecs-doc"
-                                id={`event-doc-${i}`}
-                                tabIndex={0}
-                                aria-label={t('events.document')}
-                              >
-                                {JSON.stringify(doc, null, 2)}
-                              </Code>
-                            </Table.Td>
-                          </Table.Tr>
-                        )}
-                      </Fragment>
-                    );
-                  })}
+                  <EcsDocumentRows
+                    items={results.search.events}
+                    rowKey={(doc, i) => `${text(ecsValue(doc, 'event.id'))}-${i}`}
+                    openKey={(_doc, i) => i}
+                    open={open}
+                    doc={(doc) => doc}
+                    docId={(_doc, i) => `event-doc-${i}`}
+                    docLabel={() => t('events.document')}
+                    columns={5}
+                    cells={(doc, i, expanded, docId) => (
+                      <>
+                        <Table.Td>
+                          <UnstyledButton onClick={() => toggle(i)} aria-expanded={expanded} aria-controls={docId}>
+                            <Text size="sm" td="underline">
+                              {expanded ? '▾' : '▸'} {f.dateTime(text(ecsValue(doc, '@timestamp')))}
+                            </Text>
+                          </UnstyledButton>
+                        </Table.Td>
+                        <Table.Td>{text(ecsValue(doc, 'organization.id'))}</Table.Td>
+                        <Table.Td>{text(ecsValue(doc, 'host.hostname'))}</Table.Td>
+                        <Table.Td>{text(ecsValue(doc, 'event.dataset'))}</Table.Td>
+                        <Table.Td style={{ wordBreak: 'break-word' }}>
+                          {text(ecsValue(doc, 'message')).slice(0, 300)}
+                        </Table.Td>
+                      </>
+                    )}
+                  />
                 </Table.Tbody>
               </Table>
               {results.search.events.length === 0 && <Text>{t('common.empty')}</Text>}

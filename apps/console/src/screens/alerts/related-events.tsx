@@ -1,21 +1,19 @@
-import { Button, Code, Group, Table, Text, VisuallyHidden } from '@mantine/core';
-import { Fragment, useEffect, useState } from 'react';
+import { Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
+import { EcsDocumentRows, ecsValue, useExpanded } from '../../components/ecs-document-rows';
 import { ErrorAlert } from '../../components/error-alert';
 import { useFormat } from '../../i18n/format';
 import type { RelatedEvent, RelatedEventsPage } from './types';
 
 const PAGE = 25;
 
+/** A field of the document as text (lists joined), '' when absent. */
 function pick(doc: Record<string, unknown>, path: string): string {
-  let cur: unknown = doc;
-  for (const p of path.split('.')) {
-    if (typeof cur !== 'object' || cur === null) return '';
-    cur = (cur as Record<string, unknown>)[p];
-  }
-  if (Array.isArray(cur)) return cur.map(String).join(', ');
-  return cur === undefined || cur === null ? '' : String(cur);
+  const v = ecsValue(doc, path);
+  if (Array.isArray(v)) return v.map(String).join(', ');
+  return v === undefined || v === null ? '' : String(v);
 }
 
 interface Props {
@@ -35,15 +33,15 @@ export function RelatedEvents({ alertId, first, nextCursor, error }: Props) {
   const f = useFormat();
   const [events, setEvents] = useState<RelatedEvent[]>(first);
   const [cursor, setCursor] = useState<string | null>(nextCursor);
-  const [open, setOpen] = useState<Set<string>>(new Set());
+  const { open, toggle, reset } = useExpanded<string>();
   const [busy, setBusy] = useState(false);
   const [loadError, setLoadError] = useState<unknown>(null);
 
   useEffect(() => {
     setEvents(first);
     setCursor(nextCursor);
-    setOpen(new Set());
-  }, [first, nextCursor]);
+    reset();
+  }, [first, nextCursor, reset]);
 
   const more = async () => {
     if (!cursor) return;
@@ -61,14 +59,6 @@ export function RelatedEvents({ alertId, first, nextCursor, error }: Props) {
       setBusy(false);
     }
   };
-
-  const toggle = (id: string) =>
-    setOpen((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
 
   if (error) return <ErrorAlert error={t('alertDetail.eventsUnavailable')} />;
   if (!events.length) return <Text size="sm">{t('alerts.noRelated')}</Text>;
@@ -90,51 +80,40 @@ export function RelatedEvents({ alertId, first, nextCursor, error }: Props) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {events.map((e) => {
-              const expanded = open.has(e.id);
-              const docId = `ecs-${e.id}`;
-              return (
-                <Fragment key={e.id}>
-                  <Table.Tr>
-                    <Table.Td>
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        aria-expanded={expanded}
-                        aria-controls={docId}
-                        onClick={() => toggle(e.id)}
-                      >
-                        {expanded ? t('alertDetail.hideDocument') : t('alertDetail.showDocument')}
-                      </Button>
-                    </Table.Td>
-                    <Table.Td>{f.dateTime(e.timestamp)}</Table.Td>
-                    <Table.Td>{pick(e.doc, 'host.name') || pick(e.doc, 'host.hostname')}</Table.Td>
-                    <Table.Td>{pick(e.doc, 'user.name')}</Table.Td>
-                    <Table.Td>{pick(e.doc, 'source.ip')}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" lineClamp={2}>
-                        {pick(e.doc, 'message')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                  {expanded && (
-                    <Table.Tr>
-                      <Table.Td colSpan={6}>
-                        <Code
-                          block
-                          id={docId}
-                          className="ecs-doc"
-                          tabIndex={0}
-                          aria-label={t('alertDetail.documentOf', { time: f.dateTime(e.timestamp) })}
-                        >
-                          {JSON.stringify(e.doc, null, 2)}
-                        </Code>
-                      </Table.Td>
-                    </Table.Tr>
-                  )}
-                </Fragment>
-              );
-            })}
+            <EcsDocumentRows
+              items={events}
+              rowKey={(e) => e.id}
+              openKey={(e) => e.id}
+              open={open}
+              doc={(e) => e.doc}
+              docId={(e) => `ecs-${e.id}`}
+              docLabel={(e) => t('alertDetail.documentOf', { time: f.dateTime(e.timestamp) })}
+              columns={6}
+              cells={(e, _i, expanded, docId) => (
+                <>
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      aria-expanded={expanded}
+                      aria-controls={docId}
+                      onClick={() => toggle(e.id)}
+                    >
+                      {expanded ? t('alertDetail.hideDocument') : t('alertDetail.showDocument')}
+                    </Button>
+                  </Table.Td>
+                  <Table.Td>{f.dateTime(e.timestamp)}</Table.Td>
+                  <Table.Td>{pick(e.doc, 'host.name') || pick(e.doc, 'host.hostname')}</Table.Td>
+                  <Table.Td>{pick(e.doc, 'user.name')}</Table.Td>
+                  <Table.Td>{pick(e.doc, 'source.ip')}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={2}>
+                      {pick(e.doc, 'message')}
+                    </Text>
+                  </Table.Td>
+                </>
+              )}
+            />
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
