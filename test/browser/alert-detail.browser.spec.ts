@@ -1,14 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { MemberDirectory } from '@vigie/ingestion/members/member-directory';
-import { ADMIN_PASSWORD, ApiClient, startEmbeddedApp, TestApp, USER_PASSWORD } from '@vigie/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ApiClient, TestApp, USER_PASSWORD } from '@vigie/testing';
+import type { Page } from 'playwright-core';
 import {
+  checkScreen,
   describeWithBrowser,
-  ensureConsoleBuilt,
-  launchChromium,
-  screenshot,
-  seriousAxeViolations,
+  errorsOtherThan,
+  login,
+  ONE_PAGE_SCENARIO,
+  useBrowserSuite,
 } from '../support/browser';
+import { createUsers, ensureMembers, IVRY_CITY, startWorld } from '../support/browser-world';
 import { sshAttack, SSH_BRUTE_FORCE, waitFor } from '../integration/alerts/triage-scenario';
 
 jest.setTimeout(180_000);
@@ -25,20 +25,9 @@ interface World {
 
 /** ivry owns 127.0.0.0/8 (the test's syslog is ivry's); an RSSI; an SSH brute force on an ivry host; an open incident. */
 async function buildWorld(t: TestApp): Promise<World> {
-  const tag = randomBytes(3).toString('hex');
-  const anon = new ApiClient(t.baseUrl);
-  const admin = await anon.login('admin', ADMIN_PASSWORD);
-  const created = await admin.post('/api/v1/members', {
-    code: 'ivry',
-    name: 'Ville d’Ivry-sur-Seine',
-    type: 'city',
-    networks: ['127.0.0.0/8'],
-  });
-  if (created.status !== 201 && created.status !== 409)
-    throw new Error(`member: ${created.status} ${JSON.stringify(created.body)}`);
-  await t.app.get(MemberDirectory).reload();
-  const u = await admin.post('/api/v1/users', { username: `rssi-${tag}`, password: USER_PASSWORD, roles: ['rssi'] });
-  if (u.status !== 201) throw new Error(`user: ${u.status} ${JSON.stringify(u.body)}`);
+  const { tag, anon, admin } = await startWorld(t);
+  await ensureMembers(admin, t, [IVRY_CITY], 'keep');
+  await createUsers(admin, [{ username: `rssi-${tag}`, roles: ['rssi'] }]);
   const rssi = await anon.login(`rssi-${tag}`, USER_PASSWORD);
   const host = `srv-detail-${tag}`;
   const attacker = '203.0.113.88';
@@ -63,54 +52,20 @@ async function buildWorld(t: TestApp): Promise<World> {
 }
 
 describeWithBrowser('alert detail in a real browser: related events, Sigma-filter exception, escalation', () => {
+  const ui = useBrowserSuite(buildWorld, ONE_PAGE_SCENARIO);
   let w: World;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    ensureConsoleBuilt();
-    process.env.VIGIE_ADMIN_PASSWORD = ADMIN_PASSWORD;
-    const t = await startEmbeddedApp();
-    w = await buildWorld(t);
-    browser = await launchChromium();
-    context = await browser.newContext({
-      baseURL: w.t.baseUrl,
-      locale: 'fr-FR',
-      viewport: { width: 1400, height: 1000 },
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(`${m.text()} ${m.location().url}`);
-    });
+  beforeEach(() => {
+    ({ world: w, page } = ui);
   });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await w?.t.close();
-  });
-
-  async function axeClean(name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await screenshot(page, name);
-    const violations = await seriousAxeViolations(page);
-    expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
-  }
 
   // The API error answered on purpose (the invalid Sigma filter) is logged by the browser, and so is the missing
   // favicon; nothing else may be.
   const unexpectedErrors = () =>
-    pageErrors.filter((e) => !/401|Unauthorized|400 \(Bad Request\).*\/api\/v1\/exceptions|\/favicon\.ico$/.test(e));
+    errorsOtherThan(ui.errors, [/401|Unauthorized|400 \(Bad Request\).*\/api\/v1\/exceptions|\/favicon\.ico$/]);
 
   it('the RSSI opens the alert of the syslog attack and sees its related events, each with its ECS document', async () => {
-    await page.goto('/');
-    await page.getByLabel('Identifiant').fill(`rssi-${w.tag}`);
-    await page.locator('input[name="password"]').fill(USER_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'File des alertes' }).waitFor();
+    await login(page, `rssi-${w.tag}`, USER_PASSWORD);
     await page.getByLabel('Mots recherchés').fill(w.host);
     const row = page.locator(`tr[data-alert-id="${w.alertId}"]`);
     await row.waitFor();
@@ -132,7 +87,7 @@ describeWithBrowser('alert detail in a real browser: related events, Sigma-filte
     await expect(doc.count()).resolves.toBe(1);
     const json = JSON.parse((await doc.textContent()) ?? '{}');
     expect(json).toMatchObject({ source: { ip: w.attacker }, user: { name: 'root' }, organization: { id: 'ivry' } });
-    await axeClean('alert-detail-events');
+    await checkScreen(page, 'alert-detail-events');
   });
 
   it('creates a Sigma-filter exception: the parser’s message at the field, then created, then suppressing', async () => {
@@ -148,7 +103,7 @@ describeWithBrowser('alert detail in a real browser: related events, Sigma-filte
     await modal.getByRole('button', { name: 'Créer une exception' }).click();
     await modal.getByText("unknown search identifier 'lab'", { exact: false }).waitFor();
     await expect(sigma.getAttribute('aria-invalid')).resolves.toBe('true');
-    await axeClean('alert-exception-modal-error');
+    await checkScreen(page, 'alert-exception-modal-error');
 
     await sigma.fill('selection:\n  User|startswith: svc-\ncondition: selection');
     await modal.getByRole('button', { name: 'Créer une exception' }).click();
@@ -187,7 +142,7 @@ describeWithBrowser('alert detail in a real browser: related events, Sigma-filte
     await expect(select.locator('option').allTextContents()).resolves.toContainEqual(
       expect.stringContaining(w.openIncident.reference),
     );
-    await axeClean('alert-escalate-modal');
+    await checkScreen(page, 'alert-escalate-modal');
     await modal.getByLabel('Nouvel incident').check();
     await modal.getByLabel('Titre du nouvel incident').fill(`Force brute SSH sur ${w.host}`);
     await modal
@@ -205,7 +160,7 @@ describeWithBrowser('alert detail in a real browser: related events, Sigma-filte
     await expect(notice.textContent()).resolves.toContain(incident.reference);
     await drawer.getByRole('link', { name: incident.reference }).waitFor();
     await expect(drawer.getByRole('button', { name: 'Escalader en incident' }).isDisabled()).resolves.toBe(true);
-    await axeClean('alert-detail-escalated');
+    await checkScreen(page, 'alert-detail-escalated');
     expect(unexpectedErrors()).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { MemberDirectory } from '@vigie/ingestion/members/member-directory';
-import { ADMIN_PASSWORD, ApiClient, startEmbeddedApp, TestApp, USER_PASSWORD } from '@vigie/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ADMIN_PASSWORD, ApiClient, TestApp, USER_PASSWORD } from '@vigie/testing';
+import type { Page } from 'playwright-core';
 import {
+  checkScreen,
   describeWithBrowser,
-  ensureConsoleBuilt,
-  launchChromium,
+  errorsOtherThan,
+  login,
   screenshot,
-  seriousAxeViolations,
+  useBrowserSuite,
 } from '../support/browser';
+import { createUsers, ensureMembers, IVRY_CITY, startWorld, VITRY_CITY } from '../support/browser-world';
 import { sshAttack, SSH_BRUTE_FORCE, waitFor } from '../integration/alerts/triage-scenario';
 
 jest.setTimeout(120_000);
@@ -24,28 +24,12 @@ interface World {
 
 /** ivry owns 127.0.0.0/8 (the test's syslog is ivry's); an RSSI and a referent of vitry; an SSH brute force on an ivry host. */
 async function buildWorld(t: TestApp): Promise<World> {
-  const tag = randomBytes(3).toString('hex');
-  const anon = new ApiClient(t.baseUrl);
-  const admin = await anon.login('admin', ADMIN_PASSWORD);
-  for (const [code, name, net] of [
-    ['ivry', 'Ville d’Ivry-sur-Seine', '127.0.0.0/8'],
-    ['vitry', 'Ville de Vitry-sur-Seine', '10.94.0.0/16'],
-  ]) {
-    const created = await admin.post('/api/v1/members', { code, name, type: 'city', networks: [net] });
-    if (created.status === 409) {
-      const r = await admin.patch(`/api/v1/members/${code}`, { networks: [net] });
-      if (r.status !== 200) throw new Error(`member ${code}: ${r.status} ${JSON.stringify(r.body)}`);
-    } else if (created.status !== 201)
-      throw new Error(`member ${code}: ${created.status} ${JSON.stringify(created.body)}`);
-  }
-  await t.app.get(MemberDirectory).reload();
-  for (const [username, roles, memberScopes] of [
-    [`rssi-${tag}`, ['rssi'], []],
-    [`ref-vitry-${tag}`, ['referent'], ['vitry']],
-  ] as const) {
-    const r = await admin.post('/api/v1/users', { username, password: USER_PASSWORD, roles, memberScopes });
-    if (r.status !== 201) throw new Error(`user ${username}: ${r.status} ${JSON.stringify(r.body)}`);
-  }
+  const { tag, anon, admin } = await startWorld(t);
+  await ensureMembers(admin, t, [IVRY_CITY, VITRY_CITY], 'set-network');
+  await createUsers(admin, [
+    { username: `rssi-${tag}`, roles: ['rssi'], memberScopes: [] },
+    { username: `ref-vitry-${tag}`, roles: ['referent'], memberScopes: ['vitry'] },
+  ]);
   const rssi = await anon.login(`rssi-${tag}`, USER_PASSWORD);
   const host = `srv-web-${tag}`;
   await sshAttack(t.syslogPort, host, '203.0.113.77', 6);
@@ -57,58 +41,14 @@ async function buildWorld(t: TestApp): Promise<World> {
 }
 
 describeWithBrowser('web console in a real browser (embedded app, Chromium)', () => {
+  const ui = useBrowserSuite(buildWorld);
   let w: World;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    ensureConsoleBuilt();
-    process.env.VIGIE_ADMIN_PASSWORD = ADMIN_PASSWORD;
-    const t = await startEmbeddedApp();
-    w = await buildWorld(t);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await w?.t.close();
+  beforeEach(() => {
+    ({ world: w, page } = ui);
   });
 
-  beforeEach(async () => {
-    context = await browser.newContext({
-      baseURL: w.t.baseUrl,
-      locale: 'fr-FR',
-      viewport: { width: 1400, height: 900 },
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(m.text());
-    });
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-
-  async function login(username: string, password: string): Promise<void> {
-    await page.goto('/');
-    await page.getByLabel('Identifiant').fill(username);
-    await page.locator('input[name="password"]').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'File des alertes' }).waitFor();
-  }
-
-  async function checkScreen(name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await screenshot(page, name);
-    const violations = await seriousAxeViolations(page);
-    expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
-  }
-
-  const unexpectedErrors = () => pageErrors.filter((e) => !/401|Unauthorized/.test(e));
+  const unexpectedErrors = () => errorsOtherThan(ui.errors, [/401|Unauthorized/]);
 
   it('serves the console at / with client-side routes surviving a reload, and keeps API 404s', async () => {
     const root = await fetch(`${w.t.baseUrl}/`);
@@ -126,7 +66,7 @@ describeWithBrowser('web console in a real browser (embedded app, Chromium)', ()
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Connexion à Vigie' }).isVisible()).resolves.toBe(true);
     expect(await page.evaluate('document.documentElement.lang')).toBe('fr');
-    await checkScreen('login');
+    await checkScreen(page, 'login');
     await page.getByLabel('Identifiant').fill('admin');
     await page.locator('input[name="password"]').fill('not-the-password');
     await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -134,30 +74,30 @@ describeWithBrowser('web console in a real browser (embedded app, Chromium)', ()
   });
 
   it('an admin signs in and sees every screen, each without serious or critical axe violations', async () => {
-    await login('admin', ADMIN_PASSWORD);
+    await login(page, 'admin', ADMIN_PASSWORD);
     await page.locator(`tr[data-alert-id="${w.alertId}"]`).waitFor();
-    await checkScreen('alerts-admin');
+    await checkScreen(page, 'alerts-admin');
 
     await page.getByRole('link', { name: 'Recherche d’événements' }).click();
     await page.getByRole('heading', { name: 'Recherche d’événements' }).waitFor();
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await page.getByText('Événements dans le temps').waitFor();
-    await checkScreen('events-admin');
+    await checkScreen(page, 'events-admin');
 
     await page.getByRole('link', { name: 'Registre des traitements' }).click();
     await page.getByRole('heading', { name: 'Registre des activités de traitement' }).waitFor();
-    await checkScreen('register-admin');
+    await checkScreen(page, 'register-admin');
 
     await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('tab', { name: 'Utilisateurs' }).waitFor();
     await page.getByRole('cell', { name: `rssi-${w.tag}`, exact: true }).waitFor();
-    await checkScreen('admin-users');
+    await checkScreen(page, 'admin-users');
     await page.getByRole('tab', { name: 'Adhérents et réseaux' }).click();
     await page.getByRole('cell', { name: '127.0.0.0/8' }).waitFor();
-    await checkScreen('admin-members');
+    await checkScreen(page, 'admin-members');
     await page.getByRole('tab', { name: 'Clés d’API' }).click();
     await page.getByRole('heading', { name: 'Nouvelle clé' }).waitFor();
-    await checkScreen('admin-api-keys');
+    await checkScreen(page, 'admin-api-keys');
 
     // A reload keeps the session and the client-side route.
     await page.reload();
@@ -166,7 +106,7 @@ describeWithBrowser('web console in a real browser (embedded app, Chromium)', ()
   });
 
   it('English is selectable: strings, <html lang> and number formats follow', async () => {
-    await login('admin', ADMIN_PASSWORD);
+    await login(page, 'admin', ADMIN_PASSWORD);
     await page.getByLabel('Langue').selectOption('en');
     await page.getByRole('heading', { name: 'Alert queue' }).waitFor();
     expect(await page.evaluate('document.documentElement.lang')).toBe('en');
@@ -177,7 +117,7 @@ describeWithBrowser('web console in a real browser (embedded app, Chromium)', ()
   });
 
   it('an RSSI triages the alert from the syslog attack with the keyboard: acknowledge (a), history, close as false positive (c)', async () => {
-    await login(`rssi-${w.tag}`, USER_PASSWORD);
+    await login(page, `rssi-${w.tag}`, USER_PASSWORD);
     await page.getByLabel('Mots recherchés').fill(w.host);
     const row = page.locator(`tr[data-alert-id="${w.alertId}"]`);
     await row.waitFor();
@@ -206,7 +146,7 @@ describeWithBrowser('web console in a real browser (embedded app, Chromium)', ()
     await page.keyboard.press('c');
     const modal = page.getByRole('dialog', { name: 'Clôturer 1 alerte(s)' });
     await modal.waitFor();
-    await checkScreen('alert-close-modal');
+    await checkScreen(page, 'alert-close-modal');
     await modal.getByLabel('Motif de clôture').selectOption('false_positive');
     await modal.getByLabel('Commentaire').fill('Scan interne autorisé (test navigateur)');
     await modal.getByRole('button', { name: 'Clôturer' }).click();
@@ -230,11 +170,11 @@ describeWithBrowser('web console in a real browser (embedded app, Chromium)', ()
   });
 
   it('a referent of vitry sees only vitry: members, alerts, events and API keys', async () => {
-    await login(`ref-vitry-${w.tag}`, USER_PASSWORD);
+    await login(page, `ref-vitry-${w.tag}`, USER_PASSWORD);
     await page.getByRole('group', { name: 'Par statut' }).waitFor();
     await expect(page.locator('tbody tr').count()).resolves.toBe(0);
     await expect(page.locator(`tr[data-alert-id="${w.alertId}"]`).count()).resolves.toBe(0);
-    await checkScreen('alerts-referent');
+    await checkScreen(page, 'alerts-referent');
 
     await page.getByRole('link', { name: 'Administration' }).click();
     await expect(page.getByRole('tab', { name: 'Utilisateurs' }).count()).resolves.toBe(0);
@@ -242,7 +182,7 @@ describeWithBrowser('web console in a real browser (embedded app, Chromium)', ()
     await members.getByRole('cell', { name: 'vitry', exact: true }).waitFor();
     const codes = await members.locator('tbody tr td:first-child').allTextContents();
     expect(codes).toEqual(['vitry']);
-    await checkScreen('admin-members-referent');
+    await checkScreen(page, 'admin-members-referent');
 
     await page.getByRole('link', { name: 'Recherche d’événements' }).click();
     await page.getByLabel('Requête KQL').fill(`host.hostname:"${w.host}"`);
@@ -254,7 +194,7 @@ describeWithBrowser('web console in a real browser (embedded app, Chromium)', ()
   });
 
   it('event search: the histogram and expandable ECS documents for the attack, and a KQL syntax error shown at its position', async () => {
-    await login('admin', ADMIN_PASSWORD);
+    await login(page, 'admin', ADMIN_PASSWORD);
     await page.getByRole('link', { name: 'Recherche d’événements' }).click();
     await page.getByLabel('Requête KQL').fill(`host.hostname:"${w.host}"`);
     await page.getByRole('button', { name: 'Rechercher' }).click();
@@ -266,7 +206,7 @@ describeWithBrowser('web console in a real browser (embedded app, Chromium)', ()
     await expect(expand.getAttribute('aria-expanded')).resolves.toBe('true');
     const doc = page.locator('pre.ecs-doc').first();
     await expect(doc.textContent()).resolves.toContain('Failed password for root from 203.0.113.77');
-    await checkScreen('events-results');
+    await checkScreen(page, 'events-results');
 
     const bad = 'event.dataset:sshd and (source.ip:10.0.0.1';
     const api = await w.admin.get(`/api/v1/events?q=${encodeURIComponent(bad)}`);
@@ -279,6 +219,6 @@ describeWithBrowser('web console in a real browser (embedded app, Chromium)', ()
     await expect(error.textContent()).resolves.toContain(`Erreur de syntaxe à la position ${position + 1}`);
     const marked = await error.locator('mark').textContent();
     expect(marked).toBe(bad.slice(position, position + 1) || '\u00a0');
-    await checkScreen('events-syntax-error');
+    await checkScreen(page, 'events-syntax-error');
   });
 });

@@ -1,16 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import { readFile } from 'node:fs/promises';
-import { MemberDirectory } from '@vigie/ingestion/members/member-directory';
-import { ADMIN_PASSWORD, ApiClient, startEmbeddedApp, TestApp, USER_PASSWORD } from '@vigie/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  describeWithBrowser,
-  ensureConsoleBuilt,
-  launchChromium,
-  screenshot,
-  seriousAxeViolations,
-} from '../support/browser';
+import { ApiClient, TestApp, USER_PASSWORD } from '@vigie/testing';
+import type { Page } from 'playwright-core';
+import { checkScreen, describeWithBrowser, errorsOtherThan, login, useBrowserSuite } from '../support/browser';
+import { createUsers, ensureMembers, IVRY_CITY, startWorld, VITRY_CITY } from '../support/browser-world';
 import { sshAttack, SSH_BRUTE_FORCE, waitFor } from '../integration/alerts/triage-scenario';
 
 jest.setTimeout(180_000);
@@ -44,25 +37,13 @@ async function sendOld(port: number, host: string, at: Date): Promise<void> {
  * a personal data breach whose 72 h deadline is past.
  */
 async function buildWorld(t: TestApp): Promise<World> {
-  const tag = randomBytes(3).toString('hex');
-  const anon = new ApiClient(t.baseUrl);
-  const admin = await anon.login('admin', ADMIN_PASSWORD);
-  for (const [code, name, net] of [
-    ['ivry', IVRY, '127.0.0.0/8'],
-    ['vitry', 'Ville de Vitry-sur-Seine', '10.94.0.0/16'],
-  ]) {
-    const r = await admin.post('/api/v1/members', { code, name, type: 'city', networks: [net] });
-    if (r.status !== 201) throw new Error(`member ${code}: ${r.status} ${JSON.stringify(r.body)}`);
-  }
-  await t.app.get(MemberDirectory).reload();
-  for (const [username, roles, memberScopes] of [
-    [`rssi-${tag}`, ['rssi'], []],
-    [`auditor-${tag}`, ['auditor'], []],
-    [`ref-vitry-${tag}`, ['referent'], ['vitry']],
-  ] as const) {
-    const r = await admin.post('/api/v1/users', { username, password: USER_PASSWORD, roles, memberScopes });
-    if (r.status !== 201) throw new Error(`user ${username}: ${r.status} ${JSON.stringify(r.body)}`);
-  }
+  const { tag, anon, admin } = await startWorld(t);
+  await ensureMembers(admin, t, [IVRY_CITY, VITRY_CITY]);
+  await createUsers(admin, [
+    { username: `rssi-${tag}`, roles: ['rssi'], memberScopes: [] },
+    { username: `auditor-${tag}`, roles: ['auditor'], memberScopes: [] },
+    { username: `ref-vitry-${tag}`, roles: ['referent'], memberScopes: ['vitry'] },
+  ]);
   const rssi = await anon.login(`rssi-${tag}`, USER_PASSWORD);
 
   const host = `srv-web-${tag}`;
@@ -104,53 +85,17 @@ async function buildWorld(t: TestApp): Promise<World> {
 }
 
 describeWithBrowser('dashboard and audit evidence in a real browser (embedded app, Chromium)', () => {
+  const ui = useBrowserSuite(buildWorld, {
+    context: { acceptDownloads: true },
+    timeout: 20_000,
+    consoleUrls: true,
+    failedResponses: true,
+  });
   let w: World;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    ensureConsoleBuilt();
-    process.env.VIGIE_ADMIN_PASSWORD = ADMIN_PASSWORD;
-    const t = await startEmbeddedApp();
-    w = await buildWorld(t);
-    browser = await launchChromium();
+  beforeEach(() => {
+    ({ world: w, page } = ui);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await w?.t.close();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({
-      baseURL: w.t.baseUrl,
-      locale: 'fr-FR',
-      viewport: { width: 1400, height: 900 },
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(`${m.text()} ${m.location().url}`);
-    });
-    page.on('response', (r) => {
-      if (r.status() >= 400) pageErrors.push(`${r.status()} ${r.request().method()} ${r.url()}`);
-    });
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-
-  async function login(username: string): Promise<void> {
-    await page.goto('/');
-    await page.getByLabel('Identifiant').fill(username);
-    await page.locator('input[name="password"]').fill(USER_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'File des alertes' }).waitFor();
-  }
 
   async function openDashboard(): Promise<void> {
     await page.getByRole('link', { name: 'Tableau de bord' }).click();
@@ -159,18 +104,11 @@ describeWithBrowser('dashboard and audit evidence in a real browser (embedded ap
       await page.locator(`[data-testid="panel-${id}"][aria-busy="false"]`).waitFor();
   }
 
-  async function checkScreen(name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await screenshot(page, name);
-    const violations = await seriousAxeViolations(page);
-    expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
-  }
-
   // The console ships no favicon: Chromium's request for one is not the screens' doing.
-  const unexpectedErrors = () => pageErrors.filter((e) => !/401|Unauthorized|\/favicon\.ico$/.test(e));
+  const unexpectedErrors = () => errorsOtherThan(ui.errors, [/401|Unauthorized|\/favicon\.ico$/]);
 
   it('the RSSI’s dashboard shows the seeded figures: event rates of ivry, the alert’s level, the silent host, the incident and its overdue deadline', async () => {
-    await login(`rssi-${w.tag}`);
+    await login(page, `rssi-${w.tag}`);
     await openDashboard();
 
     // Events: ivry in the legend and the table, with the count the API gives.
@@ -228,7 +166,7 @@ describeWithBrowser('dashboard and audit evidence in a real browser (embedded ap
     await expect(page.getByTestId('sources-summary').textContent()).resolves.toBe(
       '1 source(s) silencieuse(s) sur 2 vue(s) en 30 jours',
     );
-    await checkScreen('dashboard-rssi');
+    await checkScreen(page, 'dashboard-rssi');
 
     // The alert count leads to the queue.
     await levelLink.click();
@@ -238,7 +176,7 @@ describeWithBrowser('dashboard and audit evidence in a real browser (embedded ap
   });
 
   it('a referent of vitry sees none of ivry’s figures on the dashboard', async () => {
-    await login(`ref-vitry-${w.tag}`);
+    await login(page, `ref-vitry-${w.tag}`);
     await openDashboard();
     await page.getByText('Aucun événement reçu sur la période.').waitFor();
     await expect(page.getByTestId('events-rates').count()).resolves.toBe(0);
@@ -254,12 +192,12 @@ describeWithBrowser('dashboard and audit evidence in a real browser (embedded ap
     const text = (await page.locator('main').textContent()) ?? '';
     for (const leak of ['Ivry', w.host, w.quietHost, w.incident.reference])
       expect({ leak, found: text.includes(leak) }).toEqual({ leak, found: false });
-    await checkScreen('dashboard-referent');
+    await checkScreen(page, 'dashboard-referent');
     expect(unexpectedErrors()).toEqual([]);
   });
 
   it('an auditor exports the evidence bundle of a period, follows it to the end and downloads the ZIP', async () => {
-    await login(`auditor-${w.tag}`);
+    await login(page, `auditor-${w.tag}`);
     await page.getByRole('link', { name: 'Preuves d’audit' }).click();
     await page.getByRole('heading', { name: 'Preuves pour l’audit' }).waitFor();
     await page.getByTestId('controls-summary').waitFor();
@@ -276,7 +214,7 @@ describeWithBrowser('dashboard and audit evidence in a real browser (embedded ap
     await page.locator('li[data-status="done"]').waitFor({ timeout: 90_000 });
     await expect(job.textContent()).resolves.toContain(IVRY);
     await expect(job.textContent()).resolves.toContain('Terminé');
-    await checkScreen('evidence-auditor');
+    await checkScreen(page, 'evidence-auditor');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -293,7 +231,7 @@ describeWithBrowser('dashboard and audit evidence in a real browser (embedded ap
   });
 
   it('the RSSI writes a control’s statement; it shows as written, here and in the API', async () => {
-    await login(`rssi-${w.tag}`);
+    await login(page, `rssi-${w.tag}`);
     await page.getByRole('link', { name: 'Preuves d’audit' }).click();
     const summary = page.getByTestId('controls-summary');
     await summary.waitFor();
@@ -309,7 +247,7 @@ describeWithBrowser('dashboard and audit evidence in a real browser (embedded ap
     await row.getByRole('button', { name: `Rédiger la déclaration de la mesure ${control.id}` }).click();
     const modal = page.getByRole('dialog');
     await modal.getByLabel(/^Déclaration( \*)?$/).waitFor();
-    await checkScreen('evidence-statement-modal');
+    await checkScreen(page, 'evidence-statement-modal');
     const statement = `Formation annuelle des équipes informatiques (${w.tag}).`;
     await modal.getByLabel(/^Déclaration( \*)?$/).fill(statement);
     await modal.getByRole('button', { name: 'Enregistrer' }).click();
@@ -323,7 +261,7 @@ describeWithBrowser('dashboard and audit evidence in a real browser (embedded ap
       statement: string;
     }>;
     expect(listed.find((c) => c.control === control.id)?.statement).toBe(statement);
-    await checkScreen('evidence-rssi');
+    await checkScreen(page, 'evidence-rssi');
     expect(unexpectedErrors()).toEqual([]);
   });
 });

@@ -1,15 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { createSocket } from 'node:dgram';
-import { MemberDirectory } from '@vigie/ingestion/members/member-directory';
-import { ADMIN_PASSWORD, ApiClient, startEmbeddedApp, TestApp, USER_PASSWORD } from '@vigie/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ApiClient, TestApp, USER_PASSWORD } from '@vigie/testing';
+import type { Page } from 'playwright-core';
 import {
+  checkScreen,
   describeWithBrowser,
-  ensureConsoleBuilt,
-  launchChromium,
-  screenshot,
-  seriousAxeViolations,
+  errorsOtherThan,
+  login,
+  ONE_PAGE_SCENARIO,
+  useBrowserSuite,
 } from '../support/browser';
+import { createUsers, ensureMembers, IVRY_CITY, startWorld, VITRY_CITY } from '../support/browser-world';
 import { sshAttack, SSH_BRUTE_FORCE, waitFor } from '../integration/alerts/triage-scenario';
 
 jest.setTimeout(180_000);
@@ -42,24 +42,12 @@ async function syslog(port: number, line: string): Promise<void> {
  * brute force on an ivry host, and a privileged-group change on another ivry host (an alert of another level).
  */
 async function buildWorld(t: TestApp): Promise<World> {
-  const tag = randomBytes(3).toString('hex');
-  const anon = new ApiClient(t.baseUrl);
-  const admin = await anon.login('admin', ADMIN_PASSWORD);
-  for (const [code, name, net] of [
-    ['ivry', 'Ville d’Ivry-sur-Seine', '127.0.0.0/8'],
-    ['vitry', 'Ville de Vitry-sur-Seine', '10.94.0.0/16'],
-  ]) {
-    const r = await admin.post('/api/v1/members', { code, name, type: 'city', networks: [net] });
-    if (r.status !== 201 && r.status !== 409) throw new Error(`member ${code}: ${r.status} ${JSON.stringify(r.body)}`);
-  }
-  await t.app.get(MemberDirectory).reload();
-  for (const [username, roles, memberScopes] of [
-    [`rssi-${tag}`, ['rssi'], []],
-    [`ref-vitry-${tag}`, ['referent'], ['vitry']],
-  ] as const) {
-    const u = await admin.post('/api/v1/users', { username, password: USER_PASSWORD, roles, memberScopes });
-    if (u.status !== 201) throw new Error(`user ${username}: ${u.status} ${JSON.stringify(u.body)}`);
-  }
+  const { tag, anon, admin } = await startWorld(t);
+  await ensureMembers(admin, t, [IVRY_CITY, VITRY_CITY], 'keep');
+  await createUsers(admin, [
+    { username: `rssi-${tag}`, roles: ['rssi'], memberScopes: [] },
+    { username: `ref-vitry-${tag}`, roles: ['referent'], memberScopes: ['vitry'] },
+  ]);
   const rssi = await anon.login(`rssi-${tag}`, USER_PASSWORD);
   const refVitry = await anon.login(`ref-vitry-${tag}`, USER_PASSWORD);
   const host = `srv-exc-${tag}`;
@@ -88,50 +76,20 @@ async function buildWorld(t: TestApp): Promise<World> {
 }
 
 describeWithBrowser('alert exceptions screen and the queue’s filters in the address, in a real browser', () => {
+  const ui = useBrowserSuite(buildWorld, ONE_PAGE_SCENARIO);
   let w: World;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
+  beforeEach(() => {
+    ({ world: w, page } = ui);
+  });
   let exceptionId = '';
   let expiredId = '';
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    ensureConsoleBuilt();
-    process.env.VIGIE_ADMIN_PASSWORD = ADMIN_PASSWORD;
-    const t = await startEmbeddedApp();
-    w = await buildWorld(t);
-    browser = await launchChromium();
-    context = await browser.newContext({
-      baseURL: w.t.baseUrl,
-      locale: 'fr-FR',
-      viewport: { width: 1400, height: 1000 },
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(`${m.text()} ${m.location().url}`);
-    });
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await w?.t.close();
-  });
-
-  async function axeClean(p: Page, name: string): Promise<void> {
-    await p.waitForLoadState('networkidle');
-    await screenshot(p, name);
-    const violations = await seriousAxeViolations(p);
-    expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
-  }
 
   // The expiry refused on purpose answers 422; the favicon is missing. Nothing else may be logged.
   const unexpectedErrors = () =>
-    pageErrors.filter(
-      (e) => !/401|Unauthorized|422 \(Unprocessable Entity\).*\/api\/v1\/exceptions\/|\/favicon\.ico$/.test(e),
-    );
+    errorsOtherThan(ui.errors, [
+      /401|Unauthorized|422 \(Unprocessable Entity\).*\/api\/v1\/exceptions\/|\/favicon\.ico$/,
+    ]);
 
   const row = (id: string) => page.locator(`tr[data-exception-id="${id}"]`);
   const day = (msFromNow: number) => {
@@ -183,11 +141,7 @@ describeWithBrowser('alert exceptions screen and the queue’s filters in the ad
   });
 
   it('the RSSI opens the exceptions from the queue: rule, Sigma filter, reason, author, expiry in words, count', async () => {
-    await page.goto('/');
-    await page.getByLabel('Identifiant').fill(`rssi-${w.tag}`);
-    await page.locator('input[name="password"]').fill(USER_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'File des alertes' }).waitFor();
+    await login(page, `rssi-${w.tag}`, USER_PASSWORD);
     await page.getByRole('link', { name: 'Exceptions aux alertes' }).click();
     await page.getByRole('heading', { name: 'Exceptions aux alertes' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/alerts/exceptions');
@@ -210,7 +164,7 @@ describeWithBrowser('alert exceptions screen and the queue’s filters in the ad
     expect(new URL(page.url()).searchParams.get('state')).toBe('inactive');
     await page.getByLabel('Afficher').selectOption('active');
     await row(exceptionId).waitFor();
-    await axeClean(page, 'exceptions-list');
+    await checkScreen(page, 'exceptions-list');
   });
 
   it('edits the expiry: a date beyond a year is refused at the field, then a valid one is saved', async () => {
@@ -223,7 +177,7 @@ describeWithBrowser('alert exceptions screen and the queue’s filters in the ad
     await modal.getByRole('button', { name: 'Enregistrer' }).click();
     await modal.getByText('must be within', { exact: false }).waitFor();
     await expect(expiry.getAttribute('aria-invalid')).resolves.toBe('true');
-    await axeClean(page, 'exception-edit-error');
+    await checkScreen(page, 'exception-edit-error');
     const target = day(60 * 86_400_000);
     await expiry.fill(target);
     await modal.getByRole('button', { name: 'Enregistrer' }).click();
@@ -245,7 +199,7 @@ describeWithBrowser('alert exceptions screen and the queue’s filters in the ad
     await row(exceptionId).getByRole('button', { name: 'Révoquer l’exception sur Force brute SSH' }).click();
     const modal = page.getByRole('dialog', { name: 'Révoquer l’exception' });
     await modal.waitFor();
-    await axeClean(page, 'exception-revoke');
+    await checkScreen(page, 'exception-revoke');
     await modal.getByRole('button', { name: 'Révoquer' }).click();
     await modal.waitFor({ state: 'hidden' });
     await page.getByRole('status').filter({ hasText: 'Exception révoquée' }).waitFor();
@@ -267,7 +221,7 @@ describeWithBrowser('alert exceptions screen and the queue’s filters in the ad
     await page.locator(`tr[data-alert-id="${w.alertId}"]`).waitFor();
     await page.waitForLoadState('networkidle');
     await expect(page.locator(`tr[data-alert-id="${w.otherAlert.id}"]`).count()).resolves.toBe(0);
-    await axeClean(page, 'alerts-filtered-by-level');
+    await checkScreen(page, 'alerts-filtered-by-level');
     // the other level, from the address too: the reverse holds
     await page.goto(`/alerts?level=${w.otherAlert.level}`);
     await page.locator(`tr[data-alert-id="${w.otherAlert.id}"]`).waitFor();
@@ -301,25 +255,16 @@ describeWithBrowser('alert exceptions screen and the queue’s filters in the ad
     const all = (await w.rssi.get('/api/v1/exceptions')).body as Array<{ id: string }>;
     expect(all.map((e) => e.id)).toEqual(expect.arrayContaining([exceptionId, expiredId]));
 
-    const ctx = await browser.newContext({
-      baseURL: w.t.baseUrl,
-      locale: 'fr-FR',
-      viewport: { width: 1400, height: 1000 },
-    });
+    // A page of its own, beside the RSSI's.
+    const { context: ctx, page: p } = await ui.openPage();
     try {
-      const p = await ctx.newPage();
-      p.setDefaultTimeout(15_000);
-      await p.goto('/');
-      await p.getByLabel('Identifiant').fill(`ref-vitry-${w.tag}`);
-      await p.locator('input[name="password"]').fill(USER_PASSWORD);
-      await p.getByRole('button', { name: 'Se connecter' }).click();
-      await p.getByRole('heading', { name: 'File des alertes' }).waitFor();
+      await login(p, `ref-vitry-${w.tag}`, USER_PASSWORD);
       await p.goto('/alerts/exceptions?state=all');
       await p.getByRole('heading', { name: 'Exceptions aux alertes' }).waitFor();
       await p.getByText('Aucune exception.').waitFor();
       await expect(p.locator('tr[data-exception-id]').count()).resolves.toBe(0);
       await expect(p.getByRole('button', { name: /Modifier|Révoquer/ }).count()).resolves.toBe(0);
-      await axeClean(p, 'exceptions-referent');
+      await checkScreen(p, 'exceptions-referent');
     } finally {
       await ctx.close();
     }

@@ -1,14 +1,23 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ADMIN_PASSWORD, ApiClient, startEmbeddedApp, TestApp, USER_PASSWORD } from '@vigie/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ApiClient, TestApp, USER_PASSWORD } from '@vigie/testing';
+import type { Page } from 'playwright-core';
 import {
+  checkScreen,
   describeWithBrowser,
-  ensureConsoleBuilt,
-  launchChromium,
+  errorsOtherThan,
+  login,
   screenshot,
-  seriousAxeViolations,
+  useBrowserSuite,
 } from '../support/browser';
+import {
+  createUsers,
+  ensureMembers,
+  IVRY_CITY,
+  startWorld,
+  VITRY_CITY,
+  withoutNetwork,
+} from '../support/browser-world';
 
 jest.setTimeout(180_000);
 
@@ -29,24 +38,13 @@ interface World {
  * ivry on one host, with health data, used by an ivry processing activity.
  */
 async function buildWorld(t: TestApp): Promise<World> {
-  const tag = randomBytes(3).toString('hex');
-  const anon = new ApiClient(t.baseUrl);
-  const admin = await anon.login('admin', ADMIN_PASSWORD);
-  for (const [code, name] of [
-    ['ivry', 'Ville d’Ivry-sur-Seine'],
-    ['vitry', 'Ville de Vitry-sur-Seine'],
-  ]) {
-    const r = await admin.post('/api/v1/members', { code, name, type: 'city' });
-    if (r.status !== 201 && r.status !== 409) throw new Error(`member ${code}: ${r.status} ${JSON.stringify(r.body)}`);
-  }
-  for (const [username, roles, memberScopes] of [
-    [`rssi-${tag}`, ['rssi'], []],
-    [`dpo-${tag}`, ['dpo'], []],
-    [`ref-vitry-${tag}`, ['referent'], ['vitry']],
-  ] as const) {
-    const r = await admin.post('/api/v1/users', { username, password: USER_PASSWORD, roles, memberScopes });
-    if (r.status !== 201) throw new Error(`user ${username}: ${r.status} ${JSON.stringify(r.body)}`);
-  }
+  const { tag, anon, admin } = await startWorld(t);
+  await ensureMembers(admin, t, [withoutNetwork(IVRY_CITY), withoutNetwork(VITRY_CITY)], 'keep');
+  await createUsers(admin, [
+    { username: `rssi-${tag}`, roles: ['rssi'], memberScopes: [] },
+    { username: `dpo-${tag}`, roles: ['dpo'], memberScopes: [] },
+    { username: `ref-vitry-${tag}`, roles: ['referent'], memberScopes: ['vitry'] },
+  ]);
   const rssi = await anon.login(`rssi-${tag}`, USER_PASSWORD);
   const dpo = await anon.login(`dpo-${tag}`, USER_PASSWORD);
   const host = `srv-rh-${tag}`;
@@ -81,65 +79,19 @@ async function buildWorld(t: TestApp): Promise<World> {
 }
 
 describeWithBrowser('incidents and application map in a real browser (embedded app, Chromium)', () => {
+  const ui = useBrowserSuite(buildWorld, { context: { timezoneId: 'Europe/Paris', acceptDownloads: true } });
   let w: World;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  let pageErrors: string[];
+  beforeEach(() => {
+    ({ world: w, page } = ui);
+  });
   /** The incident the RSSI records in the first scenario. */
   let reference = '';
   /** The incident edited, with a notice and a communication to the data subjects. */
   let second2 = '';
 
-  beforeAll(async () => {
-    ensureConsoleBuilt();
-    process.env.VIGIE_ADMIN_PASSWORD = ADMIN_PASSWORD;
-    const t = await startEmbeddedApp();
-    w = await buildWorld(t);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await w?.t.close();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({
-      baseURL: w.t.baseUrl,
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-      viewport: { width: 1400, height: 900 },
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(m.text());
-    });
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-
-  async function login(username: string): Promise<void> {
-    await page.goto('/');
-    await page.getByLabel('Identifiant').fill(username);
-    await page.locator('input[name="password"]').fill(USER_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'File des alertes' }).waitFor();
-  }
-
-  async function checkScreen(name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await screenshot(page, name);
-    const violations = await seriousAxeViolations(page);
-    expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
-  }
-
   /** Errors other than the refusals the scenarios provoke on purpose (400, 401, 404, 409, 422). */
-  const unexpectedErrors = () => pageErrors.filter((e) => !/401|Unauthorized|status of (400|404|409|422)/.test(e));
+  const unexpectedErrors = () => errorsOtherThan(ui.errors, [/401|Unauthorized|status of (400|404|409|422)/]);
 
   async function openTab(name: string): Promise<void> {
     await page.getByRole('tab', { name }).click();
@@ -154,7 +106,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
   }
 
   it('an RSSI records an incident, writes its timeline, runs its lifecycle (409 shows the allowed states) and keeps evidence', async () => {
-    await login(`rssi-${w.tag}`);
+    await login(page, `rssi-${w.tag}`);
     await page.getByRole('link', { name: 'Incidents' }).click();
     await page.getByRole('heading', { name: 'Incidents', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Nouvel incident' }).click();
@@ -168,7 +120,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     await page.getByLabel('Urgence').selectOption('high');
     await expect(page.getByTestId('severity-preview').textContent()).resolves.toContain(': Critique');
     await page.getByLabel('Hôtes concernés').fill(w.host);
-    await checkScreen('incident-create');
+    await checkScreen(page, 'incident-create');
     await page.getByRole('button', { name: 'Enregistrer l’incident' }).click();
 
     await page.getByRole('heading', { name: /^INC-\d{4}-\d{4} — Rançongiciel/ }).waitFor();
@@ -185,7 +137,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     const impact = page.getByRole('table', { name: 'Activités de traitement concernées' });
     await impact.getByRole('cell', { name: w.activity.name }).waitFor();
     await expect(impact.textContent()).resolves.toContain('sensible');
-    await checkScreen('incident-detail');
+    await checkScreen(page, 'incident-detail');
 
     // Timeline: an entry appended through the form.
     await openTab('Chronologie');
@@ -248,7 +200,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
 
   it('the breach panel counts down each controller’s 72 h from its awareness; risk, notification, corrective action, PDF report, closure', async () => {
     expect(reference).toMatch(/^INC-/);
-    await login(`rssi-${w.tag}`);
+    await login(page, `rssi-${w.tag}`);
     await page.goto(`/incidents/${reference}?tab=breach`);
     await page.getByText('Aucune violation de données n’est ouverte pour cet incident.').waitFor();
     await page.getByLabel('Nature de la violation').fill('Copies de dossiers médicaux possiblement exfiltrées');
@@ -279,7 +231,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     await page.waitForTimeout(1500);
     expect(await countdown.textContent()).not.toBe(first);
     await expect(card.getByRole('timer', { name: 'Délai CNIL de Ville d’Ivry-sur-Seine' }).count()).resolves.toBe(1);
-    await checkScreen('incident-breach');
+    await checkScreen(page, 'incident-breach');
 
     // Risk assessment: a high risk means notifying the CNIL and telling the data subjects.
     await card.getByLabel('Niveau de risque pour les droits et libertés').selectOption('high');
@@ -312,7 +264,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     await page.getByLabel(`Nouveau statut de « MFA sur le SIRH ${w.tag} »`).selectOption('in_progress');
     await page.getByRole('button', { name: 'Appliquer' }).click();
     await row.getByText('En cours').waitFor();
-    await checkScreen('incident-actions');
+    await checkScreen(page, 'incident-actions');
     // Implemented, reviewed as effective, then closed.
     const nextStatus = page.getByLabel(`Nouveau statut de « MFA sur le SIRH ${w.tag} »`);
     await nextStatus.selectOption('implemented');
@@ -422,7 +374,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     });
     expect(late.status).toBe(201);
 
-    await login(`rssi-${w.tag}`);
+    await login(page, `rssi-${w.tag}`);
     await page.goto(`/incidents/${ref2}`);
     await page.getByRole('heading', { name: `${ref2} — Fuite de données RH ${w.tag}` }).waitFor();
 
@@ -434,7 +386,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     await edit.getByRole('button', { name: 'Enregistrer les modifications' }).click();
     await title.and(page.locator('[aria-invalid="true"]')).waitFor();
     await edit.getByText(/^title must be longer than or equal to 3 characters$/).waitFor();
-    await checkScreen('incident-edit');
+    await checkScreen(page, 'incident-edit');
     await title.fill(`Fuite de la paie ${w.tag}`);
     await edit.getByLabel('Description').fill('Fichier de paie envoyé à une adresse externe');
     await edit.getByLabel('Catégorie (classification)').selectOption('unauthorised_access');
@@ -464,7 +416,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     const notice = card.getByRole('form', { name: 'Avis à Ville d’Ivry-sur-Seine' });
     await notice.getByLabel('Canal').fill('courriel au DPO de la ville');
     await notice.getByLabel('Contenu de l’avis').fill(`Violation ${ref2} : paie envoyée à un tiers`);
-    await checkScreen('incident-notice');
+    await checkScreen(page, 'incident-notice');
     await notice.getByRole('button', { name: 'Enregistrer un avis' }).click();
     const notices = card.getByRole('table', { name: 'Avis envoyés à Ville d’Ivry-sur-Seine' });
     await notices.getByRole('cell', { name: `Violation ${ref2} : paie envoyée à un tiers` }).waitFor();
@@ -498,7 +450,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     const told = card.getByRole('form', { name: 'Communication aux personnes concernées de Ville d’Ivry-sur-Seine' });
     await told.getByLabel('Moyen de communication').fill('courrier individuel');
     await told.getByLabel('Contenu de la communication').fill('Vos bulletins de paie ont été adressés à un tiers');
-    await checkScreen('incident-subjects');
+    await checkScreen(page, 'incident-subjects');
     await told.getByRole('button', { name: 'Enregistrer la communication' }).click();
     await card
       .getByTestId('subjects-told-ivry')
@@ -535,7 +487,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     );
     // The first incident, notified on time, appears only with the closed deadlines.
     await expect(deadlines.locator(`tr[data-incident="${reference}"]`).count()).resolves.toBe(0);
-    await checkScreen('incident-deadlines');
+    await checkScreen(page, 'incident-deadlines');
     await page.getByLabel('Afficher aussi les délais clos (notifiées, non requises)').check();
     await expect(deadlines.locator(`tr[data-incident="${reference}"]`).textContent()).resolves.toContain(
       'Notifiée dans les délais',
@@ -559,7 +511,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     );
     await expect(register.locator(`tr[data-incident="${reference}"]`).textContent()).resolves.toMatch(/Notifiée le /);
     expect(new URL(page.url()).searchParams.get('member')).toBe('ivry');
-    await checkScreen('breach-register');
+    await checkScreen(page, 'breach-register');
 
     // Every corrective action in scope, the overdue one first.
     await page.goto('/incidents');
@@ -572,7 +524,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     await expect(firstRow.getAttribute('data-action')).resolves.toBe(`Contrôle des destinataires ${w.tag}`);
     await expect(firstRow.textContent()).resolves.toContain('En retard');
     await expect(all.locator(`tr[data-action="MFA sur le SIRH ${w.tag}"]`).textContent()).resolves.toContain('Close');
-    await checkScreen('actions-overview');
+    await checkScreen(page, 'actions-overview');
 
     // The list's indicators and the log export.
     await page.goto('/incidents');
@@ -589,7 +541,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
       String(expected.breachDeadlinesOverdue),
     );
     expect(expected.breachDeadlinesOverdue).toBeGreaterThanOrEqual(1);
-    await checkScreen('incidents-list-reports');
+    await checkScreen(page, 'incidents-list-reports');
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Exporter le journal (CSV)' }).click(),
@@ -613,13 +565,13 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
 
   it('the incident list filters by severity, status and member', async () => {
     expect(reference).toMatch(/^INC-/);
-    await login(`rssi-${w.tag}`);
+    await login(page, `rssi-${w.tag}`);
     await page.goto('/incidents');
     const table = page.getByTestId('incidents-table');
     const row = table.locator(`tr[data-incident="${reference}"]`);
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('Critique');
-    await checkScreen('incidents-list');
+    await checkScreen(page, 'incidents-list');
     await page.getByLabel('Gravité').selectOption('low');
     await row.waitFor({ state: 'detached' });
     await page.getByLabel('Gravité').selectOption('critical');
@@ -638,7 +590,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
   });
 
   it('the application map: the matrix flags sensitive categories; the application and the impact of its host name the processing activity', async () => {
-    await login(`rssi-${w.tag}`);
+    await login(page, `rssi-${w.tag}`);
     await page.getByRole('link', { name: 'Cartographie' }).click();
     await page.getByRole('heading', { name: 'Cartographie des applications' }).waitFor();
     const matrix = page.getByRole('table', { name: 'Applications × catégories de données personnelles' });
@@ -653,7 +605,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     const healthColumn = headers.indexOf('health');
     expect(healthColumn).toBeGreaterThan(0);
     await expect(row.locator('th, td').nth(healthColumn).textContent()).resolves.toBe('Confirmée');
-    await checkScreen('map-matrix');
+    await checkScreen(page, 'map-matrix');
 
     await row.getByRole('link', { name: w.app.name }).click();
     await page.getByRole('heading', { name: w.app.name }).waitFor();
@@ -665,7 +617,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
       .getByRole('table', { name: 'Activités de traitement qui utilisent l’application' })
       .getByRole('cell', { name: w.activity.name })
       .waitFor();
-    await checkScreen('map-application');
+    await checkScreen(page, 'map-application');
 
     await page.getByRole('link', { name: 'Retour à la cartographie' }).click();
     await page.getByRole('link', { name: 'Impact de la compromission d’un hôte' }).click();
@@ -682,13 +634,13 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     await expect(page.getByRole('region', { name: 'Catégories de données en jeu' }).textContent()).resolves.toContain(
       'sensible (art. 9)',
     );
-    await checkScreen('map-impact');
+    await checkScreen(page, 'map-impact');
     expect(unexpectedErrors()).toEqual([]);
   });
 
   it('a referent of vitry sees neither the incident nor the application', async () => {
     expect(reference).toMatch(/^INC-/);
-    await login(`ref-vitry-${w.tag}`);
+    await login(page, `ref-vitry-${w.tag}`);
     await page.goto('/incidents');
     await page.getByRole('heading', { name: 'Incidents', exact: true }).waitFor();
     await page.waitForLoadState('networkidle');
@@ -704,7 +656,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     await page.getByLabel('Afficher aussi les délais clos (notifiées, non requises)').check();
     await page.getByText('Aucun délai en cours.').waitFor();
     await expect(page.locator('tr[data-incident]').count()).resolves.toBe(0);
-    await checkScreen('incident-deadlines-referent');
+    await checkScreen(page, 'incident-deadlines-referent');
     await page.goto('/incidents/register');
     await page.getByRole('heading', { name: 'Registre des violations de données (art. 33(5))' }).waitFor();
     const choices = page.getByLabel('Adhérent (responsable de traitement)').locator('option');
@@ -715,7 +667,7 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     ]);
     await page.getByLabel('Adhérent (responsable de traitement)').selectOption('vitry');
     await page.getByText('Aucune violation de données enregistrée pour cet adhérent.').waitFor();
-    await checkScreen('breach-register-referent');
+    await checkScreen(page, 'breach-register-referent');
     await page.goto('/incidents/register?member=ivry');
     await page.getByText('Adhérent introuvable.').waitFor();
     await expect(page.locator('tr[data-incident]').count()).resolves.toBe(0);

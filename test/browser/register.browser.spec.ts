@@ -1,15 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { PDFParse } from 'pdf-parse';
-import { ADMIN_PASSWORD, ApiClient, startEmbeddedApp, TestApp, USER_PASSWORD } from '@vigie/testing';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { ApiClient, TestApp, USER_PASSWORD } from '@vigie/testing';
+import type { Download, Page } from 'playwright-core';
+import { checkScreen, describeWithBrowser, errorsOtherThan, login, useBrowserSuite } from '../support/browser';
 import {
-  describeWithBrowser,
-  ensureConsoleBuilt,
-  launchChromium,
-  screenshot,
-  seriousAxeViolations,
-} from '../support/browser';
+  createUsers,
+  ensureMembers,
+  IVRY_CITY,
+  startWorld,
+  VITRY_CITY,
+  withoutNetwork,
+} from '../support/browser-world';
 
 jest.setTimeout(180_000);
 
@@ -26,25 +27,14 @@ interface World {
 
 /** Two members; the shared DPO (role dpo, every member) and a referent of vitry; an application used by ivry. */
 async function buildWorld(t: TestApp): Promise<World> {
-  const tag = randomBytes(3).toString('hex');
-  const anon = new ApiClient(t.baseUrl);
-  const admin = await anon.login('admin', ADMIN_PASSWORD);
-  for (const [code, name] of [
-    ['ivry', IVRY],
-    ['vitry', 'Ville de Vitry-sur-Seine'],
-  ]) {
-    const r = await admin.post('/api/v1/members', { code, name, type: 'city' });
-    if (r.status !== 201) throw new Error(`member ${code}: ${r.status} ${JSON.stringify(r.body)}`);
-  }
+  const { tag, anon, admin } = await startWorld(t);
+  await ensureMembers(admin, t, [withoutNetwork(IVRY_CITY), withoutNetwork(VITRY_CITY)]);
   const dpoName = `dpo-${tag}`;
   const refName = `ref-vitry-${tag}`;
-  for (const [username, roles, memberScopes] of [
-    [dpoName, ['dpo'], []],
-    [refName, ['referent'], ['vitry']],
-  ] as const) {
-    const r = await admin.post('/api/v1/users', { username, password: USER_PASSWORD, roles, memberScopes });
-    if (r.status !== 201) throw new Error(`user ${username}: ${r.status} ${JSON.stringify(r.body)}`);
-  }
+  await createUsers(admin, [
+    { username: dpoName, roles: ['dpo'], memberScopes: [] },
+    { username: refName, roles: ['referent'], memberScopes: ['vitry'] },
+  ]);
   const applicationName = `Millésime Action sociale ${tag}`;
   const app = await admin.post('/api/v1/applications', {
     name: applicationName,
@@ -68,64 +58,21 @@ async function pdfText(buf: Buffer): Promise<string> {
 }
 
 describeWithBrowser('register of processing activities in a real browser (embedded app, Chromium)', () => {
+  const ui = useBrowserSuite(buildWorld, { context: { acceptDownloads: true } });
   let w: World;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  let pageErrors: string[];
+  beforeEach(() => {
+    ({ world: w, page } = ui);
+  });
   /** The record created through the form, shared by the steps below. */
   const record = { id: '', name: '', renamed: '', url: '' };
-
-  beforeAll(async () => {
-    ensureConsoleBuilt();
-    process.env.VIGIE_ADMIN_PASSWORD = ADMIN_PASSWORD;
-    const t = await startEmbeddedApp();
-    w = await buildWorld(t);
-    record.name = `Aides sociales facultatives du CCAS ${w.tag}`;
-    record.renamed = `Aides facultatives et secours d’urgence ${w.tag}`;
-    browser = await launchChromium();
+  beforeAll(() => {
+    record.name = `Aides sociales facultatives du CCAS ${ui.world.tag}`;
+    record.renamed = `Aides facultatives et secours d’urgence ${ui.world.tag}`;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await w?.t.close();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({
-      baseURL: w.t.baseUrl,
-      locale: 'fr-FR',
-      viewport: { width: 1400, height: 900 },
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(m.text());
-    });
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-
-  async function login(username: string): Promise<void> {
-    await page.goto('/');
-    await page.getByLabel('Identifiant').fill(username);
-    await page.locator('input[name="password"]').fill(USER_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'File des alertes' }).waitFor();
-  }
-
-  async function checkScreen(name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await screenshot(page, name);
-    const violations = await seriousAxeViolations(page);
-    expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
-  }
 
   /** Errors other than the API's expected refusals (the browser logs each 4xx as a failed resource). */
-  const unexpectedErrors = () => pageErrors.filter((e) => !/status of (400|401|404|409|422)/.test(e));
+  const unexpectedErrors = () => errorsOtherThan(ui.errors, [/status of (400|401|404|409|422)/]);
 
   async function saveDownload(trigger: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
     const [download] = (await Promise.all([page.waitForEvent('download'), trigger()])) as [Download, void];
@@ -134,13 +81,13 @@ describeWithBrowser('register of processing activities in a real browser (embedd
   }
 
   it('the DPO opens the members’ registers, then ivry’s empty register (axe)', async () => {
-    await login(w.dpoName);
+    await login(page, w.dpoName);
     await page.getByRole('link', { name: 'Registre des traitements' }).click();
     await page.getByRole('heading', { name: 'Registre des activités de traitement' }).waitFor();
     const members = page.getByTestId('register-members');
     await members.getByRole('link', { name: `Ouvrir le registre de ${IVRY}` }).waitFor();
     await expect(members.locator('tbody tr').count()).resolves.toBe(2);
-    await checkScreen('register-members-dpo');
+    await checkScreen(page, 'register-members-dpo');
     await members.getByRole('link', { name: `Ouvrir le registre de ${IVRY}` }).click();
     await page.getByRole('heading', { name: `Registre de ${IVRY}` }).waitFor();
     await page.getByText('0 fiche(s)').waitFor();
@@ -148,7 +95,7 @@ describeWithBrowser('register of processing activities in a real browser (embedd
   });
 
   it('the DPO creates a record through the CNIL form: API field errors by their field, sensitive data, live DPIA verdict', async () => {
-    await login(w.dpoName);
+    await login(page, w.dpoName);
     await page.goto('/register/ivry');
     await page.getByRole('link', { name: 'Nouvelle fiche' }).click();
     await page.getByRole('heading', { name: 'Nouvelle fiche de traitement' }).waitFor();
@@ -237,7 +184,7 @@ describeWithBrowser('register of processing activities in a real browser (embedd
     await page.getByLabel('État de l’AIPD', { exact: true }).selectOption('planned');
     await expect(verdict.textContent()).resolves.toContain('AIPD requise et prise en charge (Prévue).');
     await page.getByText('Tous les champs du modèle de la CNIL sont renseignés.').waitFor();
-    await checkScreen('register-form-new');
+    await checkScreen(page, 'register-form-new');
 
     await page.getByRole('button', { name: 'Créer la fiche' }).click();
     await page.getByRole('heading', { name: `Fiche ivry-T001 : ${record.name}` }).waitFor();
@@ -268,7 +215,7 @@ describeWithBrowser('register of processing activities in a real browser (embedd
   });
 
   it('the DPO submits the record for review, then validates it; buttons follow the workflow', async () => {
-    await login(w.dpoName);
+    await login(page, w.dpoName);
     await page.goto(record.url);
     const workflow = page.getByRole('region', { name: 'Cycle de vie de la fiche' });
     await workflow.getByText('Statut : Brouillon, version 1').waitFor();
@@ -283,19 +230,19 @@ describeWithBrowser('register of processing activities in a real browser (embedd
     await expect(workflow.getByRole('button').allTextContents()).resolves.toEqual(['Archiver']);
     const stored = await w.dpo.get(`/api/v1/members/ivry/processing-activities/${record.id}`);
     expect([stored.body.status, stored.body.version, stored.body.validatedBy]).toEqual(['validated', 3, w.dpoName]);
-    await checkScreen('register-form-validated');
+    await checkScreen(page, 'register-form-validated');
 
     // The register lists it as validated.
     await page.goto('/register/ivry');
     const row = page.locator(`tr[data-activity-id="${record.id}"]`);
     await row.getByText('Validée').waitFor();
     await expect(row.textContent()).resolves.toContain('ivry-T001');
-    await checkScreen('register-list-dpo');
+    await checkScreen(page, 'register-list-dpo');
     expect(unexpectedErrors()).toEqual([]);
   });
 
   it('an edit sends the record back to review; the history lists every version and compares two side by side', async () => {
-    await login(w.dpoName);
+    await login(page, w.dpoName);
     await page.goto(record.url);
     await page.getByRole('textbox', { name: 'Nom du traitement', exact: true }).fill(record.renamed);
     const identity = page.getByRole('group', { name: 'Catégorie de données n° 1' });
@@ -334,7 +281,7 @@ describeWithBrowser('register of processing activities in a real browser (embedd
     const changes = page.getByTestId('diff-changes');
     await expect(changes.textContent()).resolves.toContain('10 ans après la dernière aide');
     await expect(changes.textContent()).resolves.toContain('5 ans après la dernière aide');
-    await checkScreen('register-history');
+    await checkScreen(page, 'register-history');
 
     // Another pair: version 1 → version 3 differs only by status and review date.
     await page.getByLabel('Version de départ').selectOption('1');
@@ -347,7 +294,7 @@ describeWithBrowser('register of processing activities in a real browser (embedd
   });
 
   it('downloads the record as a PDF fiche and the register as CSV (bearer token, blob)', async () => {
-    await login(w.dpoName);
+    await login(page, w.dpoName);
     await page.goto(record.url);
     const pdf = await saveDownload(() => page.getByRole('button', { name: 'Télécharger la fiche en PDF' }).click());
     expect(pdf.name).toMatch(/^fiche-ivry-T001-v4-\d{4}-\d{2}-\d{2}\.pdf$/);
@@ -374,7 +321,7 @@ describeWithBrowser('register of processing activities in a real browser (embedd
   });
 
   it('a refused transition (409) shows the record’s status and the steps still possible', async () => {
-    await login(w.dpoName);
+    await login(page, w.dpoName);
     await page.goto(record.url);
     const workflow = page.getByRole('region', { name: 'Cycle de vie de la fiche' });
     await workflow.getByText('Statut : En relecture, version 4').waitFor();
@@ -392,7 +339,7 @@ describeWithBrowser('register of processing activities in a real browser (embedd
       true,
     );
     await expect(page.getByRole('button', { name: 'Enregistrer la fiche' }).count()).resolves.toBe(0);
-    await checkScreen('register-workflow-refused');
+    await checkScreen(page, 'register-workflow-refused');
   });
 
   it('submitting an incomplete record: the API’s missing fields (422) are shown by their fields', async () => {
@@ -404,7 +351,7 @@ describeWithBrowser('register of processing activities in a real browser (embedd
     const missing = (await w.dpo.get(`/api/v1/members/ivry/processing-activities/${created.body.id}/completeness`)).body
       .missing as Array<{ field: string }>;
     expect(missing.map((m) => m.field)).toContain('legalBasis');
-    await login(w.dpoName);
+    await login(page, w.dpoName);
     await page.goto(`/register/ivry/${created.body.id}`);
     const workflow = page.getByRole('region', { name: 'Cycle de vie de la fiche' });
     await workflow.getByRole('button', { name: 'Soumettre à la relecture' }).click();
@@ -416,7 +363,7 @@ describeWithBrowser('register of processing activities in a real browser (embedd
     await expect(legalBasis.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.getByLabel('Nom du DPO', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
     await workflow.getByText('Statut : Brouillon, version 1').waitFor();
-    await checkScreen('register-submit-incomplete');
+    await checkScreen(page, 'register-submit-incomplete');
     // Choosing the legal basis clears its problem only.
     await legalBasis.selectOption('consent');
     await expect(legalBasis.getAttribute('aria-invalid')).resolves.toBe('false');
@@ -425,13 +372,13 @@ describeWithBrowser('register of processing activities in a real browser (embedd
   });
 
   it('a referent of vitry sees vitry’s register only: no record or name of ivry, on any register route', async () => {
-    await login(w.refName);
+    await login(page, w.refName);
     await page.goto('/register');
     const members = page.getByTestId('register-members');
     await members.locator('tbody tr').first().waitFor();
     await expect(members.locator('tbody tr').count()).resolves.toBe(1);
     await expect(members.locator('tbody tr').getAttribute('data-member')).resolves.toBe('vitry');
-    await checkScreen('register-members-referent');
+    await checkScreen(page, 'register-members-referent');
     for (const path of ['/register/ivry', record.url, `${record.url}/history`]) {
       await page.goto(path);
       await page.getByRole('alert').filter({ hasText: 'introuvable ou hors de votre périmètre' }).waitFor();
@@ -440,7 +387,7 @@ describeWithBrowser('register of processing activities in a real browser (embedd
       for (const leak of [record.name, record.renamed, IVRY, 'ivry-T001', w.applicationName])
         expect({ path, leak: text.includes(leak) ? leak : null }).toEqual({ path, leak: null });
     }
-    await checkScreen('register-forbidden-referent');
+    await checkScreen(page, 'register-forbidden-referent');
     // Vitry's own register is open to its referent, and empty.
     await page.goto('/register/vitry');
     await page.getByRole('heading', { name: 'Registre de Ville de Vitry-sur-Seine' }).waitFor();

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { ADMIN_PASSWORD, USER_PASSWORD } from './api';
+import { startEmbeddedApp, type TestApp } from './app';
 import { requireServices } from './services';
 
 /**
@@ -82,4 +84,146 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     }));
   })()`);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Each serious or critical axe violation of the screen fails the test, with the screen's name; a screenshot is kept. */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, name);
+  const violations = await seriousAxeViolations(page);
+  expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
+}
+
+/** Signs in through the console's login form and waits for the landing screen (the alert queue). */
+export async function login(page: Page, username: string, password: string = USER_PASSWORD): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Identifiant').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { name: 'File des alertes' }).waitFor();
+}
+
+/** The errors a page logged that none of `allowed` matches (the refusals a scenario provokes on purpose). */
+export function errorsOtherThan(errors: readonly string[], allowed: readonly RegExp[]): string[] {
+  return errors.filter((e) => !allowed.some((re) => re.test(e)));
+}
+
+export interface BrowserSuiteOptions {
+  /** `test` (the default): a new context and page for each test; `suite`: one page that the tests share, in order. */
+  pagePer?: 'test' | 'suite';
+  /** 1400 × 900 unless said. */
+  viewport?: { width: number; height: number };
+  /** Further context settings (downloads, time zone); the base URL and the French locale are always set. */
+  context?: Omit<BrowserContextOptions, 'baseURL' | 'locale' | 'viewport'>;
+  /** The page's default timeout: 15 s unless said. */
+  timeout?: number;
+  /** Console errors carry the URL of what logged them (to tell a missing favicon from the rest). */
+  consoleUrls?: boolean;
+  /** Every response of status 400 or more is collected as an error too, as `status METHOD url`. */
+  failedResponses?: boolean;
+}
+
+/** One page for a whole scenario, each test going on from the screen the previous one left; console errors with their URL. */
+export const ONE_PAGE_SCENARIO: BrowserSuiteOptions = {
+  pagePer: 'suite',
+  viewport: { width: 1400, height: 1000 },
+  consoleUrls: true,
+};
+
+export interface ConsolePage {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught page errors and console errors, as they come. */
+  errors: string[];
+}
+
+export interface BrowserSuite<W> {
+  readonly world: W;
+  readonly browser: Browser;
+  readonly page: Page;
+  readonly errors: string[];
+  /** Another context and page with the suite's settings; the caller closes the context. */
+  openPage(): Promise<ConsolePage>;
+}
+
+/**
+ * Registers the hooks of a browser suite against the embedded app: builds the console if needed, boots the app,
+ * builds the suite's world through the API and launches Chromium (beforeAll); opens a French page on the app,
+ * collecting its errors, for each test or for the whole suite; closes everything afterwards.
+ * Answers getters, to be read inside hooks and tests.
+ */
+export function useBrowserSuite<W>(
+  buildWorld: (t: TestApp) => Promise<W>,
+  options: BrowserSuiteOptions = {},
+): BrowserSuite<W> {
+  let t: TestApp | undefined;
+  let world: W;
+  let browser: Browser | undefined;
+  let current: ConsolePage | undefined;
+
+  const openPage = async (): Promise<ConsolePage> => {
+    if (!browser || !t) throw new Error('the browser suite is not started');
+    const context = await browser.newContext({
+      baseURL: t.baseUrl,
+      locale: 'fr-FR',
+      ...options.context,
+      viewport: options.viewport ?? { width: 1400, height: 900 },
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(options.timeout ?? 15_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(options.consoleUrls ? `${m.text()} ${m.location().url}` : m.text());
+    });
+    if (options.failedResponses)
+      page.on('response', (r) => {
+        if (r.status() >= 400) errors.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+      });
+    return { context, page, errors };
+  };
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    process.env.VIGIE_ADMIN_PASSWORD = ADMIN_PASSWORD;
+    t = await startEmbeddedApp();
+    world = await buildWorld(t);
+    browser = await launchChromium();
+    if (options.pagePer === 'suite') current = await openPage();
+  });
+  afterAll(async () => {
+    await current?.context.close();
+    await browser?.close();
+    await t?.close();
+  });
+  if (options.pagePer !== 'suite') {
+    beforeEach(async () => {
+      current = await openPage();
+    });
+    afterEach(async () => {
+      await current?.context.close();
+      current = undefined;
+    });
+  }
+
+  const opened = (): ConsolePage => {
+    if (!current) throw new Error('no page is open');
+    return current;
+  };
+  return {
+    get world() {
+      return world;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not launched');
+      return browser;
+    },
+    get page() {
+      return opened().page;
+    },
+    get errors() {
+      return opened().errors;
+    },
+    openPage,
+  };
 }
