@@ -39,14 +39,7 @@ export function AlertsPanel({ refresh }: { refresh: number }) {
   const { data, error, loading, reload } = useAsync(loadCounts, [refresh]);
   const total = data?.reduce((n, l) => n + l.unclosed, 0) ?? 0;
   return (
-    <Panel
-      id="alerts"
-      title={t('dashboard.alerts.title')}
-      loading={loading}
-      error={error}
-      ready={!!data}
-      onRetry={() => void reload()}
-    >
+    <Panel id="alerts" title={t('dashboard.alerts.title')} state={{ data, error, loading, reload }}>
       <Text size="sm" fw={600} data-testid="alerts-total">
         {t('dashboard.alerts.total', { n: f.number(total) })}
       </Text>

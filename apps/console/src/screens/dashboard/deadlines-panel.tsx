@@ -48,14 +48,7 @@ export function DeadlinesPanel({ names, refresh }: { names: Map<string, string>;
       : t('dashboard.deadlines.remaining', { time: formatDuration(t, ms) });
   };
   return (
-    <Panel
-      id="deadlines"
-      title={t('dashboard.deadlines.title')}
-      loading={loading}
-      error={error}
-      ready={!!data}
-      onRetry={() => void reload()}
-    >
+    <Panel id="deadlines" title={t('dashboard.deadlines.title')} state={{ data, error, loading, reload }}>
       {running.length === 0 ? (
         <Text size="sm">{t('dashboard.deadlines.none')}</Text>
       ) : (

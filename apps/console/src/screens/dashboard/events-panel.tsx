@@ -1,4 +1,4 @@
-import { NativeSelect, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -6,7 +6,7 @@ import { api, call } from '../../api/client';
 import type { Histogram, TopValues } from '../../api/responses';
 import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
-import { Panel } from './panel';
+import { Panel, PanelSelect } from './panel';
 
 const RANGES = ['1h', '24h', '7d'] as const;
 type Range = (typeof RANGES)[number];
@@ -87,16 +87,12 @@ export function EventsPanel({ names, refresh }: { names: Map<string, string>; re
     <Panel
       id="events"
       title={t('dashboard.events.title')}
-      loading={loading}
-      error={error}
-      ready={!!data}
-      onRetry={() => void reload()}
+      state={{ data, error, loading, reload }}
       controls={
-        <NativeSelect
+        <PanelSelect
           label={t('dashboard.events.range')}
-          size="xs"
           value={range}
-          onChange={(e) => setRange(e.currentTarget.value as Range)}
+          onChange={setRange}
           data={RANGES.map((r) => ({ value: r, label: t(`dashboard.events.ranges.${r}`) }))}
         />
       }

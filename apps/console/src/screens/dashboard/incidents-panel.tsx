@@ -38,14 +38,7 @@ export function IncidentsPanel({ refresh }: { refresh: number }) {
         b.detectedAt.localeCompare(a.detectedAt),
     );
   return (
-    <Panel
-      id="incidents"
-      title={t('dashboard.incidents.title')}
-      loading={loading}
-      error={error}
-      ready={!!data}
-      onRetry={() => void reload()}
-    >
+    <Panel id="incidents" title={t('dashboard.incidents.title')} state={{ data, error, loading, reload }}>
       <Text size="sm" fw={600} data-testid="incidents-count">
         {t('dashboard.incidents.count', { n: f.number(open.length) })}
       </Text>

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -10,11 +10,8 @@ export const forbidden = (e: unknown): boolean => e instanceof ApiError && e.sta
 interface PanelProps {
   id: string;
   title: string;
-  loading: boolean;
-  error: unknown;
-  /** Whether data is there to show (kept while reloading). */
-  ready: boolean;
-  onRetry: () => void;
+  /** The panel's read (useAsync): data shown once there (kept while reloading), retried on error. */
+  state: { data: unknown; error: unknown; loading: boolean; reload(): Promise<unknown> };
   controls?: ReactNode;
   children?: ReactNode;
 }
@@ -24,8 +21,9 @@ interface PanelProps {
  * failing panel never blanks the page; a read the role may not make is said
  * plainly instead of shown as an error.
  */
-export function Panel({ id, title, loading, error, ready, onRetry, controls, children }: PanelProps) {
+export function Panel({ id, title, state, controls, children }: PanelProps) {
   const { t } = useTranslation();
+  const { loading, error } = state;
   const headingId = `${id}-title`;
   return (
     <Paper
@@ -50,16 +48,39 @@ export function Panel({ id, title, loading, error, ready, onRetry, controls, chi
         ) : error ? (
           <Stack gap="xs" align="flex-start">
             <ErrorAlert error={error} />
-            <Button size="xs" variant="outline" onClick={onRetry}>
+            <Button size="xs" variant="outline" onClick={() => void state.reload()}>
               {t('dashboard.retry')}
             </Button>
           </Stack>
-        ) : !ready ? (
+        ) : !state.data ? (
           <Loader size="sm" aria-label={t('dashboard.loading')} />
         ) : (
           children
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** A panel's small choice (range, threshold) shown beside its heading. */
+export function PanelSelect<V extends string>({
+  label,
+  value,
+  onChange,
+  data,
+}: {
+  label: string;
+  value: V;
+  onChange(value: NoInfer<V>): void;
+  data: Array<{ value: NoInfer<V>; label: string }>;
+}) {
+  return (
+    <NativeSelect
+      label={label}
+      size="xs"
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value as V)}
+      data={data}
+    />
   );
 }

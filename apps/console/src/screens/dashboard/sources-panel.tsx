@@ -1,11 +1,11 @@
-import { NativeSelect, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
 import { formatDuration } from './duration';
-import { Panel } from './panel';
+import { Panel, PanelSelect } from './panel';
 import type { SourcesResult } from './types';
 
 const SILENT_AFTER = ['1h', '24h', '7d'] as const;
@@ -32,16 +32,12 @@ export function SourcesPanel({ names, refresh }: { names: Map<string, string>; r
     <Panel
       id="sources"
       title={t('dashboard.sources.title')}
-      loading={loading}
-      error={error}
-      ready={!!data}
-      onRetry={() => void reload()}
+      state={{ data, error, loading, reload }}
       controls={
-        <NativeSelect
+        <PanelSelect
           label={t('dashboard.sources.silentAfter')}
-          size="xs"
           value={after}
-          onChange={(e) => setAfter(e.currentTarget.value as SilentAfter)}
+          onChange={setAfter}
           data={SILENT_AFTER.map((a) => ({ value: a, label: t(`dashboard.sources.silentAfterOptions.${a}`) }))}
         />
       }
