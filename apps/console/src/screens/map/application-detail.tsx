@@ -5,6 +5,7 @@ import { api, ApiError, call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
 import { useAsync } from '../../components/use-async';
 import { useMembers } from '../incidents/shared';
+import { ActivitiesTable } from './activities-table';
 import type { Application, ApplicationImpact, ReferenceItem } from './types';
 
 /** One application: where it runs, who uses it, its data and the processing activities declaring it. */
@@ -133,27 +134,11 @@ export function ApplicationDetail() {
           {impact.data && impact.data.activities.length === 0 ? (
             <Text>{t('map.detail.noActivity')}</Text>
           ) : (
-            <Table striped withTableBorder>
-              <Table.Caption>{t('map.detail.activitiesCaption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('map.impact.reference')}</Table.Th>
-                  <Table.Th scope="col">{t('map.impact.name')}</Table.Th>
-                  <Table.Th scope="col">{t('map.impact.member')}</Table.Th>
-                  <Table.Th scope="col">{t('map.impact.status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(impact.data?.activities ?? []).map((x) => (
-                  <Table.Tr key={x.id}>
-                    <Table.Td>{x.reference}</Table.Td>
-                    <Table.Td>{x.name}</Table.Td>
-                    <Table.Td>{members.name(x.member)}</Table.Td>
-                    <Table.Td>{t(`register.statuses.${x.status}`, { defaultValue: x.status })}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <ActivitiesTable
+              caption={t('map.detail.activitiesCaption')}
+              activities={impact.data?.activities ?? []}
+              memberName={members.name}
+            />
           )}
         </>
       )}

@@ -6,6 +6,7 @@ import { api, ApiError, call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
 import { useAsync } from '../../components/use-async';
 import { useMembers } from '../incidents/shared';
+import { ActivitiesTable } from './activities-table';
 import type { HostImpact } from './types';
 
 /** "What if this host is compromised?": applications, members, data, subjects and processing activities at stake. */
@@ -130,27 +131,12 @@ export function HostImpactView() {
               </List>
             </Paper>
           </Group>
-          <Table striped withTableBorder data-testid="impact-activities">
-            <Table.Caption>{t('map.impact.activitiesCaption', { host: d.host })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('map.impact.reference')}</Table.Th>
-                <Table.Th scope="col">{t('map.impact.name')}</Table.Th>
-                <Table.Th scope="col">{t('map.impact.member')}</Table.Th>
-                <Table.Th scope="col">{t('map.impact.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {d.activities.map((x) => (
-                <Table.Tr key={x.id}>
-                  <Table.Td>{x.reference}</Table.Td>
-                  <Table.Td>{x.name}</Table.Td>
-                  <Table.Td>{members.name(x.member)}</Table.Td>
-                  <Table.Td>{t(`register.statuses.${x.status}`, { defaultValue: x.status })}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ActivitiesTable
+            caption={t('map.impact.activitiesCaption', { host: d.host })}
+            activities={d.activities}
+            memberName={members.name}
+            data-testid="impact-activities"
+          />
         </Stack>
       )}
     </Stack>
