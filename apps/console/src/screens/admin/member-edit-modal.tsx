@@ -81,7 +81,7 @@ export function MemberEditModal({ member, onClose, onSaved }: Props) {
     >
       <form noValidate onSubmit={(e) => void save(e)} aria-label={title || undefined}>
         <Stack>
-          <TextInput label={t('admin.code')} value={member?.code ?? ''} readOnly />
+          <TextInput label={t('admin.code')} value={member?.code ?? ''} readOnly variant="filled" />
           <TextInput
             data-autofocus
             label={t('admin.name')}

@@ -179,6 +179,8 @@ export function UserEditModal({ user, members, onClose, onSaved }: Props) {
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
               error={passwordProblems?.map((p) => p.problem).join(' ; ')}
+              // Mantine's PasswordInput does not mark its inner input invalid itself.
+              aria-invalid={!!passwordProblems}
             />
             <ErrorAlert error={generalError(passwordError, ['password'])} />
             <Group justify="flex-end">
