@@ -17,6 +17,7 @@ import { REVIEW_RESULTS } from '../../../../../libs/isms/src/corrective-action';
 import { api, call } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/error-alert';
+import { useSubmit } from '../../components/use-submit';
 import { useAsync } from '../../components/use-async';
 import { fieldErrors, today } from './shared';
 import type { ActionStatus, CorrectiveActionView, IncidentView, ReviewBody } from './types';
@@ -223,37 +224,26 @@ function CreateAction({ incident, onDone }: { incident: IncidentView; onDone(): 
   const { t } = useTranslation();
   const empty = { title: '', nonconformity: '', correction: '', rootCause: '', action: '', owner: '', dueDate: '' };
   const [form, setForm] = useState(empty);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, error } = useSubmit(async () => {
+    await call(
+      api.POST('/api/v1/corrective-actions', {
+        body: {
+          source: 'incident',
+          incident: incident.reference,
+          title: form.title.trim(),
+          nonconformity: form.nonconformity.trim(),
+          action: form.action.trim(),
+          owner: form.owner.trim(),
+          ...(form.correction.trim() ? { correction: form.correction.trim() } : {}),
+          ...(form.rootCause.trim() ? { rootCause: form.rootCause.trim() } : {}),
+          ...(form.dueDate ? { dueDate: form.dueDate } : {}),
+        },
+      }),
+    );
+    setForm(empty);
+    await onDone();
+  });
   const errs = fieldErrors(error);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      await call(
-        api.POST('/api/v1/corrective-actions', {
-          body: {
-            source: 'incident',
-            incident: incident.reference,
-            title: form.title.trim(),
-            nonconformity: form.nonconformity.trim(),
-            action: form.action.trim(),
-            owner: form.owner.trim(),
-            ...(form.correction.trim() ? { correction: form.correction.trim() } : {}),
-            ...(form.rootCause.trim() ? { rootCause: form.rootCause.trim() } : {}),
-            ...(form.dueDate ? { dueDate: form.dueDate } : {}),
-          },
-        }),
-      );
-      setForm(empty);
-      await onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
   const text = (k: keyof typeof empty, required = false) => (
     <TextInput
       label={t(`incidents.actions.${k === 'title' ? 'name' : k}`)}

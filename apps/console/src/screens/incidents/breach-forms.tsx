@@ -11,10 +11,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
+import { useSubmit } from '../../components/use-submit';
 import { FormActions } from '../../components/form-actions';
 import { generalError } from '../../components/field-errors';
 import { useFormat } from '../../i18n/format';
@@ -44,36 +45,24 @@ export function NoticeForm({ incident, member, choices = [], label, onDone }: No
   });
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState(empty);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, error } = useSubmit(async () => {
+    const body: NoticeBody = {
+      member: member ?? form.member,
+      sentAt: fromLocalInput(form.sentAt) ?? '',
+      content: form.content.trim(),
+      ...(form.sentBy.trim() ? { sentBy: form.sentBy.trim() } : {}),
+      ...(form.channel.trim() ? { channel: form.channel.trim() } : {}),
+      ...(form.controllerAwareAt ? { controllerAwareAt: fromLocalInput(form.controllerAwareAt) } : {}),
+    };
+    await call(api.POST('/api/v1/incidents/{id}/breach/notices', { params: { path: { id: incident.id } }, body }));
+    setForm(empty());
+    setOpen(false);
+    setDone(true);
+    await onDone();
+  });
   const [done, setDone] = useState(false);
   const errs = fieldErrors(error);
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm({ ...form, [k]: v });
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      const body: NoticeBody = {
-        member: member ?? form.member,
-        sentAt: fromLocalInput(form.sentAt) ?? '',
-        content: form.content.trim(),
-        ...(form.sentBy.trim() ? { sentBy: form.sentBy.trim() } : {}),
-        ...(form.channel.trim() ? { channel: form.channel.trim() } : {}),
-        ...(form.controllerAwareAt ? { controllerAwareAt: fromLocalInput(form.controllerAwareAt) } : {}),
-      };
-      await call(api.POST('/api/v1/incidents/{id}/breach/notices', { params: { path: { id: incident.id } }, body }));
-      setForm(empty());
-      setOpen(false);
-      setDone(true);
-      await onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   if (!open)
     return (
@@ -272,8 +261,16 @@ export function SubjectsSection({
   });
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState(empty);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, error, setError } = useSubmit(async () => {
+    await call(
+      api.POST('/api/v1/incidents/{id}/breach/controllers/{member}/subject-communication', {
+        params: { path: { id: incident.id, member: c.member } },
+        body: { sentAt: fromLocalInput(form.sentAt) ?? '', method: form.method.trim(), content: form.content.trim() },
+      }),
+    );
+    setOpen(false);
+    await onDone();
+  });
   const errs = fieldErrors(error);
   const d = c.decision;
   const a = c.assessment;
@@ -285,26 +282,6 @@ export function SubjectsSection({
     status = a?.encrypted ? t('incidents.subjectsComm.exemptEncrypted') : t('incidents.subjectsComm.exemptMitigated');
   else status = t('incidents.subjectsComm.notRequired');
   const expected = d?.subjectCommunication === 'required' || d?.subjectCommunication === 'public_communication';
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      await call(
-        api.POST('/api/v1/incidents/{id}/breach/controllers/{member}/subject-communication', {
-          params: { path: { id: incident.id, member: c.member } },
-          body: { sentAt: fromLocalInput(form.sentAt) ?? '', method: form.method.trim(), content: form.content.trim() },
-        }),
-      );
-      setOpen(false);
-      await onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <Stack gap="xs">

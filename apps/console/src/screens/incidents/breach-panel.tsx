@@ -16,12 +16,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTIFICATION_PHASES, RISK_LEVELS } from '../../../../../libs/isms/src/breach-decision';
 import { api, ApiError, call } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/error-alert';
+import { useSubmit } from '../../components/use-submit';
 import { FormActions } from '../../components/form-actions';
 import { generalError } from '../../components/field-errors';
 import { useAsync } from '../../components/use-async';
@@ -106,34 +107,22 @@ function OpenBreach({ incident, onDone }: { incident: IncidentView; onDone(): Pr
     recordsApprox: '' as number | string,
     members: incident.members.map((m) => m.member),
   });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, error } = useSubmit(async () => {
+    await call(
+      api.POST('/api/v1/incidents/{id}/breach', {
+        params: { path: { id: incident.id } },
+        body: {
+          consortiumAwareAt: fromLocalInput(form.consortiumAwareAt) ?? '',
+          nature: form.nature.trim(),
+          ...(typeof form.subjectsApprox === 'number' ? { subjectsApprox: form.subjectsApprox } : {}),
+          ...(typeof form.recordsApprox === 'number' ? { recordsApprox: form.recordsApprox } : {}),
+          ...(form.members.length ? { members: form.members } : {}),
+        },
+      }),
+    );
+    await onDone();
+  });
   const errs = fieldErrors(error);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      await call(
-        api.POST('/api/v1/incidents/{id}/breach', {
-          params: { path: { id: incident.id } },
-          body: {
-            consortiumAwareAt: fromLocalInput(form.consortiumAwareAt) ?? '',
-            nature: form.nature.trim(),
-            ...(typeof form.subjectsApprox === 'number' ? { subjectsApprox: form.subjectsApprox } : {}),
-            ...(typeof form.recordsApprox === 'number' ? { recordsApprox: form.recordsApprox } : {}),
-            ...(form.members.length ? { members: form.members } : {}),
-          },
-        }),
-      );
-      await onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <Stack>
@@ -321,27 +310,16 @@ function Countdown({
 function AwarenessForm({ incident, controller: c, onDone }: Omit<ControllerProps, 'fetchedAt'>) {
   const { t } = useTranslation();
   const [awareAt, setAwareAt] = useState(toLocalInput(c.awareAt ?? new Date()));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, error } = useSubmit(async () => {
+    await call(
+      api.PUT('/api/v1/incidents/{id}/breach/controllers/{member}/awareness', {
+        params: { path: { id: incident.id, member: c.member } },
+        body: { awareAt: fromLocalInput(awareAt) ?? '' },
+      }),
+    );
+    await onDone();
+  });
   const errs = fieldErrors(error);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      await call(
-        api.PUT('/api/v1/incidents/{id}/breach/controllers/{member}/awareness', {
-          params: { path: { id: incident.id, member: c.member } },
-          body: { awareAt: fromLocalInput(awareAt) ?? '' },
-        }),
-      );
-      await onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Group align="flex-end">
@@ -377,28 +355,17 @@ function RiskAssessment({
     mitigated: c.assessment?.mitigated ?? false,
     disproportionateEffort: c.assessment?.disproportionateEffort ?? false,
   });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, error } = useSubmit(async () => {
+    await call(
+      api.POST('/api/v1/incidents/{id}/breach/risk-assessment', {
+        params: { path: { id: incident.id } },
+        body: { ...form, rationale: form.rationale.trim(), members: [c.member] },
+      }),
+    );
+    setForm({ ...form, rationale: '' });
+    await onDone();
+  });
   const errs = fieldErrors(error);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      await call(
-        api.POST('/api/v1/incidents/{id}/breach/risk-assessment', {
-          params: { path: { id: incident.id } },
-          body: { ...form, rationale: form.rationale.trim(), members: [c.member] },
-        }),
-      );
-      setForm({ ...form, rationale: '' });
-      await onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
   const d = c.decision;
   return (
     <Stack gap="xs">
@@ -502,42 +469,30 @@ function Notifications({
   );
   const [form, setForm] = useState(empty);
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, error } = useSubmit(async () => {
+    const text = (k: 'cnilReference' | 'nature' | 'dpoContact' | 'consequences' | 'measures' | 'lateJustification') =>
+      form[k].trim() ? { [k]: form[k].trim() } : {};
+    await call(
+      api.POST('/api/v1/incidents/{id}/breach/notifications', {
+        params: { path: { id: incident.id } },
+        body: {
+          member: c.member,
+          phase: form.phase,
+          sentAt: fromLocalInput(form.sentAt) ?? '',
+          ...text('cnilReference'),
+          ...text('nature'),
+          ...text('dpoContact'),
+          ...text('consequences'),
+          ...text('measures'),
+          ...text('lateJustification'),
+        },
+      }),
+    );
+    setForm(empty);
+    setOpen(false);
+    await onDone();
+  });
   const errs = fieldErrors(error);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      const text = (
-        k: 'cnilReference' | 'nature' | 'dpoContact' | 'consequences' | 'measures' | 'lateJustification',
-      ) => (form[k].trim() ? { [k]: form[k].trim() } : {});
-      await call(
-        api.POST('/api/v1/incidents/{id}/breach/notifications', {
-          params: { path: { id: incident.id } },
-          body: {
-            member: c.member,
-            phase: form.phase,
-            sentAt: fromLocalInput(form.sentAt) ?? '',
-            ...text('cnilReference'),
-            ...text('nature'),
-            ...text('dpoContact'),
-            ...text('consequences'),
-            ...text('measures'),
-            ...text('lateJustification'),
-          },
-        }),
-      );
-      setForm(empty);
-      setOpen(false);
-      await onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
   const field = (k: 'cnilReference' | 'dpoContact') => (
     <TextInput
       label={t(`incidents.breach.${k}`)}

@@ -13,13 +13,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { LEVELS, severityOf, type Level } from '../../../../../libs/isms/src/severity';
 import { INCIDENT_CATEGORIES, INCIDENT_SOURCES } from '../../../../../libs/isms/src/taxonomy';
 import { api, call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
+import { useSubmit } from '../../components/use-submit';
 import { useAsync } from '../../components/use-async';
 import { fieldErrors, fromLocalInput, SeverityBadge, useMembers } from './shared';
 import type { ApplicationList, CreateIncidentBody, IncidentView } from './types';
@@ -44,43 +45,31 @@ export function IncidentCreate() {
     detectedAt: '',
     personalDataSuspected: false,
   });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, error } = useSubmit(async () => {
+    const hosts = form.hosts
+      .split(/\n/)
+      .map((h) => h.trim())
+      .filter(Boolean);
+    const body: CreateIncidentBody = {
+      title: form.title.trim(),
+      category: form.category,
+      source: form.source,
+      impact: form.impact,
+      urgency: form.urgency,
+      personalDataSuspected: form.personalDataSuspected,
+      ...(form.description.trim() ? { description: form.description.trim() } : {}),
+      ...(form.sourceRef.trim() ? { sourceRef: form.sourceRef.trim() } : {}),
+      ...(form.members.length ? { members: form.members } : {}),
+      ...(form.applications.length ? { applications: form.applications } : {}),
+      ...(hosts.length ? { hosts } : {}),
+      ...(form.detectedAt ? { detectedAt: fromLocalInput(form.detectedAt) } : {}),
+    };
+    const created = await call<IncidentView>(api.POST('/api/v1/incidents', { body }));
+    navigate(`/incidents/${created.reference}`);
+  });
   const errs = fieldErrors(error);
   const severity = severityOf(form.impact, form.urgency);
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm({ ...form, [k]: v });
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      const hosts = form.hosts
-        .split(/\n/)
-        .map((h) => h.trim())
-        .filter(Boolean);
-      const body: CreateIncidentBody = {
-        title: form.title.trim(),
-        category: form.category,
-        source: form.source,
-        impact: form.impact,
-        urgency: form.urgency,
-        personalDataSuspected: form.personalDataSuspected,
-        ...(form.description.trim() ? { description: form.description.trim() } : {}),
-        ...(form.sourceRef.trim() ? { sourceRef: form.sourceRef.trim() } : {}),
-        ...(form.members.length ? { members: form.members } : {}),
-        ...(form.applications.length ? { applications: form.applications } : {}),
-        ...(hosts.length ? { hosts } : {}),
-        ...(form.detectedAt ? { detectedAt: fromLocalInput(form.detectedAt) } : {}),
-      };
-      const created = await call<IncidentView>(api.POST('/api/v1/incidents', { body }));
-      navigate(`/incidents/${created.reference}`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const levels = LEVELS.map((l) => ({ value: l, label: t(`incidents.levels.${l}`) }));
   return (

@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, call } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/error-alert';
+import { useSubmit } from '../../components/use-submit';
 import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
 import { IncidentEdit } from './incident-edit';
@@ -255,30 +256,18 @@ function DecisionPanel({ incident, onChange }: Props) {
   const { hasRole } = useSession();
   const [decision, setDecision] = useState<'incident' | 'event'>(incident.decision?.decision ?? 'incident');
   const [rationale, setRationale] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, error } = useSubmit(async () => {
+    await call(
+      api.POST('/api/v1/incidents/{id}/decision', {
+        params: { path: { id: incident.id } },
+        body: { decision, rationale: rationale.trim() },
+      }),
+    );
+    setRationale('');
+    await onChange();
+  });
   const open = incident.status === 'new' || incident.status === 'triage';
   const errs = fieldErrors(error);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      await call(
-        api.POST('/api/v1/incidents/{id}/decision', {
-          params: { path: { id: incident.id } },
-          body: { decision, rationale: rationale.trim() },
-        }),
-      );
-      setRationale('');
-      await onChange();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const d = incident.decision;
   return (

@@ -1,10 +1,11 @@
 import { Badge, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TIMELINE_KINDS } from '../../../../../libs/isms/src/taxonomy';
 import { api, call } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/error-alert';
+import { useSubmit } from '../../components/use-submit';
 import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
 import { fieldErrors, fromLocalInput } from './shared';
@@ -24,31 +25,19 @@ export function TimelinePanel({ incident }: { incident: IncidentView }) {
   const [kind, setKind] = useState<Kind>('observation');
   const [body, setBody] = useState('');
   const [occurredAt, setOccurredAt] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, error } = useSubmit(async () => {
+    await call<TimelineEntry>(
+      api.POST('/api/v1/incidents/{id}/timeline', {
+        params: { path: { id: incident.id } },
+        body: { kind, body: body.trim(), ...(occurredAt ? { occurredAt: fromLocalInput(occurredAt) } : {}) },
+      }),
+    );
+    setBody('');
+    setOccurredAt('');
+    await timeline.reload();
+  });
   const errs = fieldErrors(error);
   const seqOf = (id: string) => timeline.data?.find((e) => e.id === id)?.seq ?? '?';
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      await call<TimelineEntry>(
-        api.POST('/api/v1/incidents/{id}/timeline', {
-          params: { path: { id: incident.id } },
-          body: { kind, body: body.trim(), ...(occurredAt ? { occurredAt: fromLocalInput(occurredAt) } : {}) },
-        }),
-      );
-      setBody('');
-      setOccurredAt('');
-      await timeline.reload();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <Stack>
