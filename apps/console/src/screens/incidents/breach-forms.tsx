@@ -45,6 +45,7 @@ export function NoticeForm({ incident, member, choices = [], label, onDone }: No
   });
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState(empty);
+  const [done, setDone] = useState(false);
   const { submit, busy, error } = useSubmit(async () => {
     const body: NoticeBody = {
       member: member ?? form.member,
@@ -60,7 +61,6 @@ export function NoticeForm({ incident, member, choices = [], label, onDone }: No
     setDone(true);
     await onDone();
   });
-  const [done, setDone] = useState(false);
   const errs = fieldErrors(error);
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm({ ...form, [k]: v });
 

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Button,
   Checkbox,
@@ -8,7 +7,6 @@ import {
   NativeSelect,
   Paper,
   Stack,
-  Text,
   Textarea,
   TextInput,
   Title,
@@ -16,13 +14,14 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
-import { LEVELS, severityOf, type Level } from '../../../../../libs/isms/src/severity';
+import { type Level } from '../../../../../libs/isms/src/severity';
 import { INCIDENT_CATEGORIES, INCIDENT_SOURCES } from '../../../../../libs/isms/src/taxonomy';
 import { api, call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
 import { useSubmit } from '../../components/use-submit';
+import { SeverityFields } from './severity-fields';
 import { useAsync } from '../../components/use-async';
-import { fieldErrors, fromLocalInput, SeverityBadge, useMembers } from './shared';
+import { fieldErrors, fromLocalInput, useMembers } from './shared';
 import type { ApplicationList, CreateIncidentBody, IncidentView } from './types';
 
 /** Records an incident; the severity follows from impact × urgency as the form is filled. */
@@ -68,10 +67,8 @@ export function IncidentCreate() {
     navigate(`/incidents/${created.reference}`);
   });
   const errs = fieldErrors(error);
-  const severity = severityOf(form.impact, form.urgency);
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm({ ...form, [k]: v });
 
-  const levels = LEVELS.map((l) => ({ value: l, label: t(`incidents.levels.${l}`) }));
   return (
     <Stack>
       <Anchor component={RouterLink} to="/incidents">
@@ -118,28 +115,13 @@ export function IncidentCreate() {
                 onChange={(e) => set('sourceRef', e.currentTarget.value)}
               />
             </Group>
-            <Group grow align="flex-start">
-              <NativeSelect
-                label={t('incidents.create.impact')}
-                value={form.impact}
-                onChange={(e) => set('impact', e.currentTarget.value as Level)}
-                data={levels}
-              />
-              <NativeSelect
-                label={t('incidents.create.urgency')}
-                value={form.urgency}
-                onChange={(e) => set('urgency', e.currentTarget.value as Level)}
-                data={levels}
-              />
-            </Group>
-            <Alert variant="light" color="gray" aria-live="polite" data-testid="severity-preview">
-              <Group gap="xs">
-                <Text size="sm">
-                  {t('incidents.create.severityResult', { severity: t(`incidents.severities.${severity}`) })}
-                </Text>
-                <SeverityBadge severity={severity} />
-              </Group>
-            </Alert>
+            <SeverityFields
+              impact={form.impact}
+              urgency={form.urgency}
+              onChange={set}
+              labels={{ impact: t('incidents.create.impact'), urgency: t('incidents.create.urgency') }}
+              previewTestId="severity-preview"
+            />
             <Group grow align="flex-start">
               <MultiSelect
                 label={t('incidents.create.members')}

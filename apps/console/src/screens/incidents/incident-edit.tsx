@@ -1,14 +1,15 @@
-import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEVELS, severityOf, type Level } from '../../../../../libs/isms/src/severity';
+import { type Level } from '../../../../../libs/isms/src/severity';
 import { INCIDENT_CATEGORIES } from '../../../../../libs/isms/src/taxonomy';
 import { api, call } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/error-alert';
+import { SeverityFields } from './severity-fields';
 import { FormActions } from '../../components/form-actions';
 import { generalError } from '../../components/field-errors';
-import { fieldErrors, SeverityBadge } from './shared';
+import { fieldErrors } from './shared';
 import type { IncidentView, UpdateIncidentBody } from './types';
 
 type Category = NonNullable<UpdateIncidentBody['category']>;
@@ -38,7 +39,6 @@ export function IncidentEdit({ incident, onChange }: { incident: IncidentView; o
     setForm({ ...form, [k]: v });
     setSaved(false);
   };
-  const severity = severityOf(form.impact, form.urgency);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -64,7 +64,6 @@ export function IncidentEdit({ incident, onChange }: { incident: IncidentView; o
     }
   }
 
-  const levels = LEVELS.map((l) => ({ value: l, label: t(`incidents.levels.${l}`) }));
   if (!open)
     return (
       <Group justify="space-between" mt="sm">
@@ -120,30 +119,14 @@ export function IncidentEdit({ incident, onChange }: { incident: IncidentView; o
             onChange={(e) => set('category', e.currentTarget.value as Category)}
             data={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: t(`incidents.categories.${c}`) }))}
           />
-          <Group grow align="flex-start">
-            <NativeSelect
-              label={t('incidents.edit.impact')}
-              value={form.impact}
-              error={errs.impact}
-              onChange={(e) => set('impact', e.currentTarget.value as Level)}
-              data={levels}
-            />
-            <NativeSelect
-              label={t('incidents.edit.urgency')}
-              value={form.urgency}
-              error={errs.urgency}
-              onChange={(e) => set('urgency', e.currentTarget.value as Level)}
-              data={levels}
-            />
-          </Group>
-          <Alert variant="light" color="gray" aria-live="polite" data-testid="edit-severity-preview">
-            <Group gap="xs">
-              <Text size="sm">
-                {t('incidents.create.severityResult', { severity: t(`incidents.severities.${severity}`) })}
-              </Text>
-              <SeverityBadge severity={severity} />
-            </Group>
-          </Alert>
+          <SeverityFields
+            impact={form.impact}
+            urgency={form.urgency}
+            onChange={set}
+            labels={{ impact: t('incidents.edit.impact'), urgency: t('incidents.edit.urgency') }}
+            errors={{ impact: errs.impact, urgency: errs.urgency }}
+            previewTestId="edit-severity-preview"
+          />
           <FormActions submit={t('incidents.edit.submit')} onCancel={() => setOpen(false)} busy={busy} />
         </Stack>
       </form>
