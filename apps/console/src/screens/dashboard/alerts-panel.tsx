@@ -8,6 +8,7 @@ import { LevelBadge } from '../../components/badges';
 import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
 import { Panel } from './panel';
+import { ColumnHeads } from '../../components/column-heads';
 
 const UNCLOSED: AlertStatus[] = ['open', 'acknowledged', 'in_progress'];
 
@@ -45,13 +46,9 @@ export function AlertsPanel({ refresh }: { refresh: number }) {
       </Text>
       <Table data-testid="alerts-by-level">
         <Table.Caption>{t('dashboard.alerts.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('dashboard.alerts.level')}</Table.Th>
-            <Table.Th scope="col">{t('dashboard.alerts.unclosed')}</Table.Th>
-            <Table.Th scope="col">{t('dashboard.alerts.open')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeads
+          labels={[t('dashboard.alerts.level'), t('dashboard.alerts.unclosed'), t('dashboard.alerts.open')]}
+        />
         <Table.Tbody>
           {data?.map((l) => (
             <Table.Tr key={l.level} data-level={l.level}>

@@ -8,6 +8,7 @@ import { useFormat } from '../../i18n/format';
 import { formatDuration } from './duration';
 import { Panel } from './panel';
 import type { DeadlineItem, DeadlineList, DeadlineState } from './types';
+import { ColumnHeads } from '../../components/column-heads';
 
 /** Deadlines still running: a notification is due or the controller's awareness is awaited. */
 const RUNNING: DeadlineState[] = ['overdue', 'pending', 'awaiting_awareness'];
@@ -62,15 +63,15 @@ export function DeadlinesPanel({ names, refresh }: { names: Map<string, string>;
           </Text>
           <Table striped data-testid="deadlines">
             <Table.Caption>{t('dashboard.deadlines.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('dashboard.deadlines.state')}</Table.Th>
-                <Table.Th scope="col">{t('dashboard.deadlines.controller')}</Table.Th>
-                <Table.Th scope="col">{t('dashboard.deadlines.incident')}</Table.Th>
-                <Table.Th scope="col">{t('dashboard.deadlines.deadline')}</Table.Th>
-                <Table.Th scope="col">{t('dashboard.deadlines.left')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads
+              labels={[
+                t('dashboard.deadlines.state'),
+                t('dashboard.deadlines.controller'),
+                t('dashboard.deadlines.incident'),
+                t('dashboard.deadlines.deadline'),
+                t('dashboard.deadlines.left'),
+              ]}
+            />
             <Table.Tbody>
               {running.map((d) => (
                 <Table.Tr key={`${d.incidentId}|${d.member}`} data-state={d.state} data-member={d.member}>

@@ -7,6 +7,7 @@ import type { Histogram, TopValues } from '../../api/responses';
 import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
 import { Panel, PanelSelect } from './panel';
+import { ColumnHeads } from '../../components/column-heads';
 
 const RANGES = ['1h', '24h', '7d'] as const;
 type Range = (typeof RANGES)[number];
@@ -132,14 +133,14 @@ export function EventsPanel({ names, refresh }: { names: Map<string, string>; re
           </div>
           <Table striped data-testid="events-rates">
             <Table.Caption>{t('dashboard.events.caption', { n: data.members.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('dashboard.events.member')}</Table.Th>
-                <Table.Th scope="col">{t('dashboard.events.total')}</Table.Th>
-                <Table.Th scope="col">{t('dashboard.events.mean')}</Table.Th>
-                <Table.Th scope="col">{t('dashboard.events.peak')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads
+              labels={[
+                t('dashboard.events.member'),
+                t('dashboard.events.total'),
+                t('dashboard.events.mean'),
+                t('dashboard.events.peak'),
+              ]}
+            />
             <Table.Tbody>
               {data.members.map((m) => (
                 <Table.Tr key={m.code} data-member={m.code}>

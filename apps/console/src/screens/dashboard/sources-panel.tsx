@@ -7,6 +7,7 @@ import { useFormat } from '../../i18n/format';
 import { formatDuration } from './duration';
 import { Panel, PanelSelect } from './panel';
 import type { SourcesResult } from './types';
+import { ColumnHeads } from '../../components/column-heads';
 
 const SILENT_AFTER = ['1h', '24h', '7d'] as const;
 type SilentAfter = (typeof SILENT_AFTER)[number];
@@ -52,14 +53,14 @@ export function SourcesPanel({ names, refresh }: { names: Map<string, string>; r
           <Table.Caption>
             {t('dashboard.sources.caption', { after: t(`dashboard.sources.silentAfterOptions.${after}`) })}
           </Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('dashboard.sources.host')}</Table.Th>
-              <Table.Th scope="col">{t('dashboard.sources.member')}</Table.Th>
-              <Table.Th scope="col">{t('dashboard.sources.lastSeen')}</Table.Th>
-              <Table.Th scope="col">{t('dashboard.sources.silentFor')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads
+            labels={[
+              t('dashboard.sources.host'),
+              t('dashboard.sources.member'),
+              t('dashboard.sources.lastSeen'),
+              t('dashboard.sources.silentFor'),
+            ]}
+          />
           <Table.Tbody>
             {silent.slice(0, SHOWN).map((h) => (
               <Table.Tr key={`${h.member}|${h.field}|${h.host}`}>

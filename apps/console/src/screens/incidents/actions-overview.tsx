@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { useAsync } from '../../components/use-async';
 import { NO_TRUNCATION, useMembers } from './shared';
 import type { CorrectiveActionView } from './types';
+import { ColumnHeads } from '../../components/column-heads';
 
 /** Every corrective action in my scope, overdue first (then the API's order: earliest due first). */
 export function ActionsOverview() {
@@ -25,16 +26,16 @@ export function ActionsOverview() {
       <ErrorAlert error={list.error} />
       <Table striped withTableBorder data-testid="all-actions-table">
         <Table.Caption>{t('incidents.overview.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('incidents.actions.name')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.overview.incident')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.overview.member')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.actions.owner')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.actions.dueDate')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.actions.status')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeads
+          labels={[
+            t('incidents.actions.name'),
+            t('incidents.overview.incident'),
+            t('incidents.overview.member'),
+            t('incidents.actions.owner'),
+            t('incidents.actions.dueDate'),
+            t('incidents.actions.status'),
+          ]}
+        />
         <Table.Tbody>
           {(list.data ?? []).map((a) => (
             <Table.Tr key={a.id} data-action={a.title} data-overdue={String(a.overdue)}>

@@ -21,6 +21,7 @@ import { useSubmit } from '../../components/use-submit';
 import { useAsync } from '../../components/use-async';
 import { fieldErrors, today } from './shared';
 import type { ActionStatus, CorrectiveActionView, IncidentView, ReviewBody } from './types';
+import { ColumnHeads } from '../../components/column-heads';
 
 /** Corrective actions of an incident (ISO 27001 10.2): list, create, move along, effectiveness review. */
 export function ActionsPanel({ incident }: { incident: IncidentView }) {
@@ -42,15 +43,15 @@ export function ActionsPanel({ incident }: { incident: IncidentView }) {
       <ErrorAlert error={list.error} />
       <Table striped withTableBorder data-testid="actions-table">
         <Table.Caption>{t('incidents.actions.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('incidents.actions.name')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.actions.owner')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.actions.dueDate')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.actions.status')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.actions.review')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeads
+          labels={[
+            t('incidents.actions.name'),
+            t('incidents.actions.owner'),
+            t('incidents.actions.dueDate'),
+            t('incidents.actions.status'),
+            t('incidents.actions.review'),
+          ]}
+        />
         <Table.Tbody>
           {(list.data ?? []).map((a) => (
             <Table.Tr key={a.id} data-action={a.title}>

@@ -21,6 +21,7 @@ import { generalError } from '../../components/field-errors';
 import { useFormat } from '../../i18n/format';
 import { fieldErrors, fromLocalInput, toLocalInput, useMembers } from './shared';
 import type { BreachControllerView, BreachView, IncidentView, NoticeBody } from './types';
+import { ColumnHeads } from '../../components/column-heads';
 
 interface NoticeFormProps {
   incident: IncidentView;
@@ -170,14 +171,14 @@ export function NoticesSection({
       ) : (
         <Table striped withTableBorder>
           <Table.Caption>{t('incidents.notices.caption', { name })}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('incidents.notices.sentAt')}</Table.Th>
-              <Table.Th scope="col">{t('incidents.notices.sentBy')}</Table.Th>
-              <Table.Th scope="col">{t('incidents.notices.channel')}</Table.Th>
-              <Table.Th scope="col">{t('incidents.notices.content')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads
+            labels={[
+              t('incidents.notices.sentAt'),
+              t('incidents.notices.sentBy'),
+              t('incidents.notices.channel'),
+              t('incidents.notices.content'),
+            ]}
+          />
           <Table.Tbody>
             {c.notices.map((n) => (
               <Table.Tr key={n.id}>

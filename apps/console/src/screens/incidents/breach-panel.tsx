@@ -30,6 +30,7 @@ import { useFormat } from '../../i18n/format';
 import { NoticesSection, OtherControllerNotice, SubjectsSection } from './breach-forms';
 import { fieldErrors, fromLocalInput, split, toLocalInput, useMembers, useNow } from './shared';
 import type { BreachControllerView, BreachView, IncidentView, NotificationBody, RiskAssessmentBody } from './types';
+import { ColumnHeads } from '../../components/column-heads';
 
 const HOUR = 3_600_000;
 
@@ -519,14 +520,14 @@ function Notifications({
       ) : (
         <Table striped withTableBorder>
           <Table.Caption>{t('incidents.breach.notificationsCaption', { name })}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('incidents.breach.phase')}</Table.Th>
-              <Table.Th scope="col">{t('incidents.breach.sentAt')}</Table.Th>
-              <Table.Th scope="col">{t('incidents.breach.cnilReference')}</Table.Th>
-              <Table.Th scope="col">{t('incidents.breach.late')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads
+            labels={[
+              t('incidents.breach.phase'),
+              t('incidents.breach.sentAt'),
+              t('incidents.breach.cnilReference'),
+              t('incidents.breach.late'),
+            ]}
+          />
           <Table.Tbody>
             {c.notifications.map((n) => (
               <Table.Tr key={n.id}>

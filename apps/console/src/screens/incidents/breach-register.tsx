@@ -7,6 +7,7 @@ import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
 import { useMembers } from './shared';
 import type { BreachRegister as Register, BreachRegisterEntry } from './types';
+import { ColumnHeads } from '../../components/column-heads';
 
 /**
  * The Art. 33(5) register of one member (controller): every personal data breach,
@@ -78,20 +79,20 @@ export function BreachRegister() {
           <Table.ScrollContainer minWidth={1100}>
             <Table striped withTableBorder data-testid="breach-register">
               <Table.Caption>{t('incidents.register.caption', { name })}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('incidents.register.incident')}</Table.Th>
-                  <Table.Th scope="col">{t('incidents.register.detectedAt')}</Table.Th>
-                  <Table.Th scope="col">{t('incidents.register.awareAt')}</Table.Th>
-                  <Table.Th scope="col">{t('incidents.register.facts')}</Table.Th>
-                  <Table.Th scope="col">{t('incidents.register.volume')}</Table.Th>
-                  <Table.Th scope="col">{t('incidents.register.effects')}</Table.Th>
-                  <Table.Th scope="col">{t('incidents.register.measures')}</Table.Th>
-                  <Table.Th scope="col">{t('incidents.register.risk')}</Table.Th>
-                  <Table.Th scope="col">{t('incidents.register.notification')}</Table.Th>
-                  <Table.Th scope="col">{t('incidents.register.subjects')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeads
+                labels={[
+                  t('incidents.register.incident'),
+                  t('incidents.register.detectedAt'),
+                  t('incidents.register.awareAt'),
+                  t('incidents.register.facts'),
+                  t('incidents.register.volume'),
+                  t('incidents.register.effects'),
+                  t('incidents.register.measures'),
+                  t('incidents.register.risk'),
+                  t('incidents.register.notification'),
+                  t('incidents.register.subjects'),
+                ]}
+              />
               <Table.Tbody>
                 {register.data.entries.map((e) => (
                   <Table.Tr key={e.incidentId} data-incident={e.incident} data-notified={String(e.notified)}>

@@ -8,6 +8,7 @@ import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
 import { NO_TRUNCATION, split, useMembers, useNow } from './shared';
 import type { BreachDeadline } from './types';
+import { ColumnHeads } from '../../components/column-heads';
 
 /** Deadlines still running: a notification is due, or the controller's awareness is awaited. */
 const RUNNING = new Set<BreachDeadline['state']>(['overdue', 'pending', 'awaiting_awareness']);
@@ -68,17 +69,17 @@ export function DeadlinesOverview() {
       <ErrorAlert error={list.error} />
       <Table striped withTableBorder data-testid="deadlines-table">
         <Table.Caption>{t('incidents.deadlines.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('incidents.deadlines.incident')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.deadlines.controller')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.deadlines.state')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.deadlines.countdown')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.deadlines.deadline')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.deadlines.awareAt')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.deadlines.risk')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeads
+          labels={[
+            t('incidents.deadlines.incident'),
+            t('incidents.deadlines.controller'),
+            t('incidents.deadlines.state'),
+            t('incidents.deadlines.countdown'),
+            t('incidents.deadlines.deadline'),
+            t('incidents.deadlines.awareAt'),
+            t('incidents.deadlines.risk'),
+          ]}
+        />
         <Table.Tbody>
           {rows.map((d) => (
             <Table.Tr

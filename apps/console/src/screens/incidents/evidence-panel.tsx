@@ -8,6 +8,7 @@ import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../i18n/format';
 import { saveBlob } from '../../components/download';
 import type { EvidenceFile, IncidentView } from './types';
+import { ColumnHeads } from '../../components/column-heads';
 
 /** Evidence files with their SHA-256 (chain of custody): list, upload, download. */
 export function EvidencePanel({ incident }: { incident: IncidentView }) {
@@ -75,16 +76,16 @@ export function EvidencePanel({ incident }: { incident: IncidentView }) {
       <ErrorAlert error={list.error ?? error} />
       <Table striped withTableBorder>
         <Table.Caption>{t('incidents.evidence.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('incidents.evidence.filename')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.evidence.size')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.evidence.sha256')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.evidence.uploadedBy')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.evidence.uploadedAt')}</Table.Th>
-            <Table.Th scope="col">{t('common.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeads
+          labels={[
+            t('incidents.evidence.filename'),
+            t('incidents.evidence.size'),
+            t('incidents.evidence.sha256'),
+            t('incidents.evidence.uploadedBy'),
+            t('incidents.evidence.uploadedAt'),
+            t('common.actions'),
+          ]}
+        />
         <Table.Tbody>
           {(list.data ?? []).map((ev) => (
             <Table.Tr key={ev.id}>

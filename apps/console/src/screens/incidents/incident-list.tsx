@@ -12,6 +12,7 @@ import { useFormat } from '../../i18n/format';
 import { ReportsPanel } from './reports-panel';
 import { IncidentStatusBadge, SeverityBadge, useMembers } from './shared';
 import type { IncidentList as List, IncidentStatus, Severity } from './types';
+import { ColumnHeads } from '../../components/column-heads';
 
 /** The incident log with filters kept in the address (status, severity, member). */
 export function IncidentList() {
@@ -98,17 +99,17 @@ export function IncidentList() {
       <ErrorAlert error={error} />
       <Table striped highlightOnHover data-testid="incidents-table">
         <Table.Caption>{t('incidents.listCaption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('incidents.reference')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.name')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.severity')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.status')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.members')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.personalData')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.detectedAt')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeads
+          labels={[
+            t('incidents.reference'),
+            t('incidents.name'),
+            t('incidents.severity'),
+            t('incidents.status'),
+            t('incidents.members'),
+            t('incidents.personalData'),
+            t('incidents.detectedAt'),
+          ]}
+        />
         <Table.Tbody>
           {(data ?? []).map((i) => (
             <Table.Tr key={i.id} data-incident={i.reference}>

@@ -35,6 +35,7 @@ import type {
   ReferenceItem,
   TransitionErrorBody,
 } from './types';
+import { ColumnHeads } from '../../components/column-heads';
 
 interface Props {
   incident: IncidentView;
@@ -498,14 +499,14 @@ function ImpactPanel({ incident }: { incident: IncidentView }) {
             {data.processingActivities.length > 0 && (
               <Table striped withTableBorder>
                 <Table.Caption>{t('incidents.impact.activities')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('incidents.impact.activity')}</Table.Th>
-                    <Table.Th scope="col">{t('incidents.impact.controller')}</Table.Th>
-                    <Table.Th scope="col">{t('incidents.impact.dataCategories')}</Table.Th>
-                    <Table.Th scope="col">{t('incidents.impact.subjects')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <ColumnHeads
+                  labels={[
+                    t('incidents.impact.activity'),
+                    t('incidents.impact.controller'),
+                    t('incidents.impact.dataCategories'),
+                    t('incidents.impact.subjects'),
+                  ]}
+                />
                 <Table.Tbody>
                   {data.processingActivities.map((a) => (
                     <Table.Tr key={a.id}>

@@ -1,6 +1,7 @@
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { HostImpact } from './types';
+import { ColumnHeads } from '../../components/column-heads';
 
 interface Props {
   caption: string;
@@ -16,14 +17,9 @@ export function ActivitiesTable({ caption, activities, memberName, 'data-testid'
   return (
     <Table striped withTableBorder data-testid={testId}>
       <Table.Caption>{caption}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('map.impact.reference')}</Table.Th>
-          <Table.Th scope="col">{t('map.impact.name')}</Table.Th>
-          <Table.Th scope="col">{t('map.impact.member')}</Table.Th>
-          <Table.Th scope="col">{t('map.impact.status')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <ColumnHeads
+        labels={[t('map.impact.reference'), t('map.impact.name'), t('map.impact.member'), t('map.impact.status')]}
+      />
       <Table.Tbody>
         {activities.map((x) => (
           <Table.Tr key={x.id}>

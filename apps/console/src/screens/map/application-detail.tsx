@@ -7,6 +7,7 @@ import { useAsync } from '../../components/use-async';
 import { useMembers } from '../incidents/shared';
 import { ActivitiesTable } from './activities-table';
 import type { Application, ApplicationImpact, ReferenceItem } from './types';
+import { ColumnHeads } from '../../components/column-heads';
 
 /** One application: where it runs, who uses it, its data and the processing activities declaring it. */
 export function ApplicationDetail() {
@@ -106,13 +107,7 @@ export function ApplicationDetail() {
           </SimpleGrid>
           <Table striped withTableBorder>
             <Table.Caption>{t('map.detail.hostsCaption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('map.detail.hostname')}</Table.Th>
-                <Table.Th scope="col">{t('map.detail.ip')}</Table.Th>
-                <Table.Th scope="col">{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads labels={[t('map.detail.hostname'), t('map.detail.ip'), t('common.actions')]} />
             <Table.Tbody>
               {a.hosts.map((h) => {
                 const host = h.hostname ?? h.ip ?? '';

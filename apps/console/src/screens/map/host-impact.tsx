@@ -8,6 +8,7 @@ import { useAsync } from '../../components/use-async';
 import { useMembers } from '../incidents/shared';
 import { ActivitiesTable } from './activities-table';
 import type { HostImpact } from './types';
+import { ColumnHeads } from '../../components/column-heads';
 
 /** "What if this host is compromised?": applications, members, data, subjects and processing activities at stake. */
 export function HostImpactView() {
@@ -65,14 +66,9 @@ export function HostImpactView() {
           </Text>
           <Table striped withTableBorder>
             <Table.Caption>{t('map.impact.applicationsCaption', { host: d.host })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('map.application')}</Table.Th>
-                <Table.Th scope="col">{t('map.detail.vendor')}</Table.Th>
-                <Table.Th scope="col">{t('map.detail.domain')}</Table.Th>
-                <Table.Th scope="col">{t('map.detail.hosting')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads
+              labels={[t('map.application'), t('map.detail.vendor'), t('map.detail.domain'), t('map.detail.hosting')]}
+            />
             <Table.Tbody>
               {d.applications.map((a) => (
                 <Table.Tr key={a.id}>
