@@ -6,7 +6,7 @@ import { NormaliserWorker } from '@vigie/ingestion/normaliser/normaliser.worker'
 import { RawPublisher } from '@vigie/ingestion/receivers/raw-publisher';
 import { SyslogTlsReceiver } from '@vigie/ingestion/receivers/syslog-tls.receiver';
 import { Metrics } from '@vigie/observability';
-import { ADMIN_PASSWORD, ApiClient, freePort, startEmbeddedApp, TestApp } from '@vigie/testing';
+import { ADMIN_PASSWORD, ApiClient, createTestPki, freePort, startEmbeddedApp, TestApp, TestPki } from '@vigie/testing';
 import { INTAKE_FIXTURES } from '../integration/intake/intake.fixtures';
 import {
   expectFixtureDocuments,
@@ -22,7 +22,6 @@ import {
   TopicRecorder,
   waitUntil,
 } from '../integration/intake/intake.support';
-import { createTestPki, TestPki } from '../support/tls';
 
 type Doc = Record<string, any>;
 const LINES = INTAKE_FIXTURES.map((f) => f.line);
@@ -85,7 +84,12 @@ describe('intake end to end (receivers → siem.raw.v1 → normaliser → siem.e
     certs.stranger = pki.client({ CN: 'collector.vitry.example' }, { untrusted: true });
     const bus = t.app.get(EventBus);
     raws = await new TopicRecorder<RawEnvelope>(bus, Topics.raw, 'e2e-intake-raw').start();
-    events = await new TopicRecorder<Doc>(bus, Topics.events, 'e2e-intake-events', (d) => d.host?.hostname !== 'flood').start();
+    events = await new TopicRecorder<Doc>(
+      bus,
+      Topics.events,
+      'e2e-intake-events',
+      (d) => d.host?.hostname !== 'flood',
+    ).start();
   });
 
   afterAll(async () => {
@@ -113,12 +117,15 @@ describe('intake end to end (receivers → siem.raw.v1 → normaliser → siem.e
     const target = { syslogPort: t.syslogPort, tlsPort, baseUrl: t.baseUrl, apiKey: keys.ivry, tls: tlsAs('ivry') };
     const docs = await expectSameDocumentsOverEveryTransport({ target, lines: LINES, member: 'ivry', raws, events });
     expectFixtureDocuments(docs, INTAKE_FIXTURES, { id: 'ivry', name: 'Ivry-sur-Seine' });
-    console.log(`intake (in-process): ${LINES.length} fixtures × ${intakeTransports(target, LINES).length} transports gave identical ECS documents`);
+    console.log(
+      `intake (in-process): ${LINES.length} fixtures × ${intakeTransports(target, LINES).length} transports gave identical ECS documents`,
+    );
   });
 
   describe('member attribution', () => {
     it('by source network, the most specific one; an unmatched source goes to unattributed and is counted', async () => {
-      const line = '<38>1 2026-11-29T10:00:00Z cidr-host sshd 1 - - Accepted password for bob from 10.0.0.9 port 4242 ssh2';
+      const line =
+        '<38>1 2026-11-29T10:00:00Z cidr-host sshd 1 - - Accepted password for bob from 10.0.0.9 port 4242 ssh2';
       const before = await counter(t, 'vigie_receiver_unattributed_total', { transport: 'udp' });
       const beforeTcp = await counter(t, 'vigie_receiver_unattributed_total', { transport: 'tcp' });
       const a = await round(1, () => sendUdp(t.syslogPort, [line], '127.0.0.1'));
@@ -141,7 +148,8 @@ describe('intake end to end (receivers → siem.raw.v1 → normaliser → siem.e
     });
 
     it('a verified client certificate wins over the source network (by rule or by OU); an unverified one does not count', async () => {
-      const line = '<38>1 2026-11-29T10:00:01Z tls-host sshd 1 - - Accepted password for bob from 10.0.0.9 port 4242 ssh2';
+      const line =
+        '<38>1 2026-11-29T10:00:01Z tls-host sshd 1 - - Accepted password for bob from 10.0.0.9 port 4242 ssh2';
       const member = async (who?: keyof typeof certs) =>
         (await round(1, () => sendTls(tlsPort, octetCounting([line]), tlsAs(who)))).raw[0];
       const byRule = await member('vitry');
@@ -158,8 +166,15 @@ describe('intake end to end (receivers → siem.raw.v1 → normaliser → siem.e
 
     it('the API key member wins over the source network, and a member field in the body is ignored', async () => {
       const body = [
-        JSON.stringify({ message: '<38>1 2026-11-29T10:00:02Z k-host sshd 1 - - Accepted password for bob from 10.0.0.9 port 4242 ssh2' }),
-        JSON.stringify({ message: 'sshd[9]: Failed password for root from 198.51.100.4 port 22 ssh2', member: 'ivry', organization: { id: 'ivry' } }),
+        JSON.stringify({
+          message:
+            '<38>1 2026-11-29T10:00:02Z k-host sshd 1 - - Accepted password for bob from 10.0.0.9 port 4242 ssh2',
+        }),
+        JSON.stringify({
+          message: 'sshd[9]: Failed password for root from 198.51.100.4 port 22 ssh2',
+          member: 'ivry',
+          organization: { id: 'ivry' },
+        }),
       ].join('\n');
       const { raw, docs } = await round(2, async () => {
         const r = await postIngest(t.baseUrl, keys.vitry, body, 'application/x-ndjson');
@@ -193,7 +208,9 @@ describe('intake end to end (receivers → siem.raw.v1 → normaliser → siem.e
         timestamp: '2026-11-29T11:12:13+01:00',
       });
       const { raw, docs } = await round(1, () => postIngest(t.baseUrl, keys.ivry, body, 'application/x-ndjson'));
-      expect(raw[0].raw).toBe('2026-11-29T11:12:13+01:00 web-ivry-07 sshd[811]: Failed password for root from 203.0.113.66 port 40022 ssh2');
+      expect(raw[0].raw).toBe(
+        '2026-11-29T11:12:13+01:00 web-ivry-07 sshd[811]: Failed password for root from 203.0.113.66 port 40022 ssh2',
+      );
       expect(docs[0]).toMatchObject({
         '@timestamp': '2026-11-29T10:12:13.000Z',
         host: { hostname: 'web-ivry-07' },
@@ -204,7 +221,15 @@ describe('intake end to end (receivers → siem.raw.v1 → normaliser → siem.e
     });
 
     it('keeps an object that is itself the event verbatim (NXLog JSON)', async () => {
-      const event = { EventTime: '2026-11-29T10:00:00Z', Hostname: 'DC01', EventID: 4740, Channel: 'Security', TargetUserName: 'jdupont', TargetDomainName: 'IVRY', SubjectUserName: 'DC01$' };
+      const event = {
+        EventTime: '2026-11-29T10:00:00Z',
+        Hostname: 'DC01',
+        EventID: 4740,
+        Channel: 'Security',
+        TargetUserName: 'jdupont',
+        TargetDomainName: 'IVRY',
+        SubjectUserName: 'DC01$',
+      };
       const line = JSON.stringify(event);
       const { raw, docs } = await round(1, () => postIngest(t.baseUrl, keys.ivry, line, 'application/x-ndjson'));
       expect(raw[0].raw).toBe(line);
@@ -214,7 +239,12 @@ describe('intake end to end (receivers → siem.raw.v1 → normaliser → siem.e
 
     it('refuses a malformed NDJSON body whole (400 naming the lines), and publishes none of it', async () => {
       const r0 = raws.items.length;
-      const r = await postIngest(t.baseUrl, keys.ivry, '{"message":"fine"}\n{broken\n"just a string"', 'application/x-ndjson');
+      const r = await postIngest(
+        t.baseUrl,
+        keys.ivry,
+        '{"message":"fine"}\n{broken\n"just a string"',
+        'application/x-ndjson',
+      );
       expect(r.status).toBe(400);
       expect(r.body).toMatchObject({ statusCode: 400, code: 'malformed_lines' });
       expect(r.body.fields.map((f: { field: string }) => f.field)).toEqual(['line[2]', 'line[3]']);
@@ -223,7 +253,9 @@ describe('intake end to end (receivers → siem.raw.v1 → normaliser → siem.e
       expect(unsupported.body).toMatchObject({ statusCode: 415, code: 'unsupported_media_type' });
       await sleep(100);
       expect(raws.items.length).toBe(r0);
-      expect(await counter(t, 'vigie_receiver_errors_total', { transport: 'http', reason: 'malformed_lines' })).toBeGreaterThanOrEqual(1);
+      expect(
+        await counter(t, 'vigie_receiver_errors_total', { transport: 'http', reason: 'malformed_lines' }),
+      ).toBeGreaterThanOrEqual(1);
     });
 
     it('answers 413 in the error shape for a body over http.bodyLimit', async () => {
@@ -250,11 +282,18 @@ describe('intake end to end (receivers → siem.raw.v1 → normaliser → siem.e
         await round(1, () => sendTcp(t.syslogPort, octetCounting([long]))),
         await round(1, () => sendTls(tlsPort, octetCounting([long]), tlsAs('ivry'))),
         await round(1, () => postIngest(t.baseUrl, keys.ivry, long, 'text/plain')),
-        await round(1, () => postIngest(t.baseUrl, keys.ivry, JSON.stringify({ message: long }), 'application/x-ndjson')),
+        await round(1, () =>
+          postIngest(t.baseUrl, keys.ivry, JSON.stringify({ message: long }), 'application/x-ndjson'),
+        ),
       ];
       for (const { raw, docs } of results) {
         const e = raw[0];
-        expect({ transport: e.transport, truncated: e.truncated, within: Buffer.byteLength(e.raw) <= 4096, prefix: long.startsWith(e.raw.replace(/\uFFFD$/, '')) }).toEqual({
+        expect({
+          transport: e.transport,
+          truncated: e.truncated,
+          within: Buffer.byteLength(e.raw) <= 4096,
+          prefix: long.startsWith(e.raw.replace(/\uFFFD$/, '')),
+        }).toEqual({
           transport: e.transport,
           truncated: true,
           within: true,
@@ -285,7 +324,12 @@ describe('intake end to end (receivers → siem.raw.v1 → normaliser → siem.e
       await waitUntil(() => publisher.pending === 0, 'the publisher to drain', 60000);
       clearInterval(sampler);
       expect(maxPending).toBeLessThan(22000);
-      const ok = await postIngest(t.baseUrl, keys.ivry, '<13>1 2026-11-29T10:00:05Z after-flood app - - - back', 'text/plain');
+      const ok = await postIngest(
+        t.baseUrl,
+        keys.ivry,
+        '<13>1 2026-11-29T10:00:05Z after-flood app - - - back',
+        'text/plain',
+      );
       expect([ok.status, ok.body]).toEqual([202, { accepted: 1 }]);
       expect(raws.items.filter((e) => e.raw.includes(' flood app ')).length).toBe(flood.length);
     });
@@ -340,7 +384,9 @@ describe('TLS receiver requiring client certificates', () => {
     const metrics = t.app.get(Metrics);
     const failed = async () => {
       const data = await metrics.registry.getSingleMetric('vigie_receiver_errors_total')?.get();
-      return (data?.values ?? []).filter((v) => v.labels.transport === 'tls' && v.labels.reason === 'handshake_failed').reduce((s, v) => s + v.value, 0);
+      return (data?.values ?? [])
+        .filter((v) => v.labels.transport === 'tls' && v.labels.reason === 'handshake_failed')
+        .reduce((s, v) => s + v.value, 0);
     };
     const before = await failed();
     const none = await attempt({});
@@ -356,7 +402,12 @@ describe('TLS receiver requiring client certificates', () => {
   it('does not start without a key next to the certificate', async () => {
     const port = await freePort();
     await expect(
-      startEmbeddedApp({ 'syslog.udpPort': 0, 'syslog.tcpPort': 0, 'syslog.tlsPort': port, 'syslog.tlsCert': pki.serverCertFile }),
+      startEmbeddedApp({
+        'syslog.udpPort': 0,
+        'syslog.tcpPort': 0,
+        'syslog.tlsPort': port,
+        'syslog.tlsCert': pki.serverCertFile,
+      }),
     ).rejects.toThrow(/syslog.tlsKey/);
   });
 });

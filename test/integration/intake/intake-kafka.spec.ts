@@ -11,10 +11,19 @@ import { IndexerOptions } from '@vigie/ingestion/indexer/indexer.options';
 import { MemberDirectory } from '@vigie/ingestion/members/member-directory';
 import { NormaliserOptions } from '@vigie/ingestion/normaliser/normaliser.options';
 import { Metrics } from '@vigie/observability';
-import { ADMIN_PASSWORD, ApiClient, describeWithServices, freePort, kafkaBrokers, postgresTestUrl, startGroupsAtEnd } from '@vigie/testing';
+import {
+  ADMIN_PASSWORD,
+  ApiClient,
+  createTestPki,
+  describeWithServices,
+  freePort,
+  kafkaBrokers,
+  postgresTestUrl,
+  startGroupsAtEnd,
+  TestPki,
+} from '@vigie/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { createTestPki, TestPki } from '../../support/tls';
 import { INTAKE_FIXTURES } from './intake.fixtures';
 import { expectFixtureDocuments, expectSameDocumentsOverEveryTransport, TopicRecorder } from './intake.support';
 
@@ -41,7 +50,11 @@ describeWithServices(['kafka', 'postgres'], 'intake on Kafka: same ECS documents
     events: `intake-${run}-events-recorder`,
   };
   const adminUrl = postgresTestUrl().replace(/\/[^/]*$/, '/postgres');
-  const kafka = new Kafka({ brokers: kafkaBrokers(), clientId: `vigie-intake-admin-${run}`, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    brokers: kafkaBrokers(),
+    clientId: `vigie-intake-admin-${run}`,
+    logLevel: logLevel.NOTHING,
+  });
   let app: INestApplication;
   let baseUrl: string;
   let syslogPort: number;
@@ -93,11 +106,25 @@ describeWithServices(['kafka', 'postgres'], 'intake on Kafka: same ECS documents
     await startGroupsAtEnd(kafka, Topics.raw, [groups.normaliser, groups.raw]);
 
     process.env.VIGIE_ADMIN_PASSWORD = ADMIN_PASSWORD;
-    const moduleRef = await Test.createTestingModule({ imports: [EmbeddedAppModule.forRoot(config, new Metrics(false))] })
+    const moduleRef = await Test.createTestingModule({
+      imports: [EmbeddedAppModule.forRoot(config, new Metrics(false))],
+    })
       .overrideProvider(NormaliserOptions)
-      .useValue(Object.assign(new NormaliserOptions(), { groupId: groups.normaliser, outputTopic: eventsTopic, deadLetterTopic: dlqTopic }))
+      .useValue(
+        Object.assign(new NormaliserOptions(), {
+          groupId: groups.normaliser,
+          outputTopic: eventsTopic,
+          deadLetterTopic: dlqTopic,
+        }),
+      )
       .overrideProvider(IndexerOptions)
-      .useValue(Object.assign(new IndexerOptions(), { groupId: groups.indexer, inputTopic: eventsTopic, deadLetterTopic: dlqTopic }))
+      .useValue(
+        Object.assign(new IndexerOptions(), {
+          groupId: groups.indexer,
+          inputTopic: eventsTopic,
+          deadLetterTopic: dlqTopic,
+        }),
+      )
       .overrideProvider(DeadLetterConsumerOptions)
       .useValue(Object.assign(new DeadLetterConsumerOptions(), { groupId: groups.dlq, inputTopic: dlqTopic }))
       .compile();
@@ -109,7 +136,9 @@ describeWithServices(['kafka', 'postgres'], 'intake on Kafka: same ECS documents
 
     const bus = app.get(EventBus);
     raws = await new TopicRecorder<RawEnvelope>(bus, Topics.raw, groups.raw, (e) => e.member === member).start(true);
-    events = await new TopicRecorder<Doc>(bus, eventsTopic, groups.events, (d) => d.organization?.id === member).start(true);
+    events = await new TopicRecorder<Doc>(bus, eventsTopic, groups.events, (d) => d.organization?.id === member).start(
+      true,
+    );
   });
 
   afterAll(async () => {
@@ -130,7 +159,12 @@ describeWithServices(['kafka', 'postgres'], 'intake on Kafka: same ECS documents
 
   it('finds the same ECS documents on the events topic for UDP, TCP (both framings), TLS and HTTP', async () => {
     const adminApi = await new ApiClient(baseUrl).login('admin', ADMIN_PASSWORD);
-    const created = await adminApi.post('/api/v1/members', { code: member, name: 'Intake Kafka', type: 'city', networks: ['127.0.0.1/32'] });
+    const created = await adminApi.post('/api/v1/members', {
+      code: member,
+      name: 'Intake Kafka',
+      type: 'city',
+      networks: ['127.0.0.1/32'],
+    });
     expect(created.status).toBe(201);
     const key = await adminApi.post('/api/v1/api-keys', { member, name: 'kafka-shipper' });
     expect(key.status).toBe(201);
@@ -152,6 +186,8 @@ describeWithServices(['kafka', 'postgres'], 'intake on Kafka: same ECS documents
       timeoutMs: 60_000,
     });
     expectFixtureDocuments(docs, INTAKE_FIXTURES, { id: member, name: 'Intake Kafka' });
-    console.log(`intake (Kafka): ${lines.length} fixtures × 7 transports gave identical ECS documents in ${Date.now() - started} ms`);
+    console.log(
+      `intake (Kafka): ${lines.length} fixtures × 7 transports gave identical ECS documents in ${Date.now() - started} ms`,
+    );
   });
 });

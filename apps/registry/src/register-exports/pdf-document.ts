@@ -18,6 +18,7 @@ const TOC_LINES_PER_PAGE = 32;
 
 /** Characters outside WinAnsi (the standard fonts' encoding) would print as garbage. */
 function printable(s: string): string {
+  // eslint-disable-next-line no-control-regex -- the range starts at U+0000 on purpose: every Latin-1 character is kept
   return s.replace(/[→⇒]/g, '->').replace(/[^\u0000-\u00ff’‘“”–—…€œŒšŠžŽŸ•]/g, '?');
 }
 
