@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { ADMIN_PASSWORD, ApiClient, startEmbeddedApp, TestApp, USER_PASSWORD } from '@vigie/testing';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
+  checkScreen as checkPage,
   describeWithBrowser,
   ensureConsoleBuilt,
   launchChromium,
   screenshot,
-  seriousAxeViolations,
 } from '../support/browser';
 
 jest.setTimeout(180_000);
@@ -94,11 +94,7 @@ describeWithBrowser('console administration: editing users and members (embedded
     await page.getByRole('heading', { name: 'File des alertes' }).waitFor();
   }
 
-  async function checkScreen(name: string): Promise<void> {
-    await screenshot(page, name);
-    const violations = await seriousAxeViolations(page);
-    expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
-  }
+  const checkScreen = (name: string): Promise<void> => checkPage(page, name);
 
   /** The texts an input is described by (its description and its error). */
   async function describedText(input: Locator): Promise<string> {

@@ -86,9 +86,27 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
+/**
+ * Waits until no CSS transition or animation is running (a modal fading in is
+ * drawn in blended colours, which axe would measure as low contrast).
+ */
+export async function settled(page: Page): Promise<void> {
+  // A function, not a string: the console's CSP forbids evaluating strings.
+  await page.waitForFunction(() => {
+    type Timing = { getComputedTiming(): { iterations?: number } };
+    const doc = (
+      globalThis as unknown as { document: { getAnimations(): Array<{ playState: string; effect: Timing | null }> } }
+    ).document;
+    return doc
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity);
+  });
+}
+
 /** Each serious or critical axe violation of the screen fails the test, with the screen's name; a screenshot is kept. */
 export async function checkScreen(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
+  await settled(page);
   await screenshot(page, name);
   const violations = await seriousAxeViolations(page);
   expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
