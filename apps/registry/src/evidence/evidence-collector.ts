@@ -18,7 +18,7 @@ import { ReferenceDataRepository } from '../reference-data/reference-data.reposi
 import { RegisterService } from '../register-exports/register.service';
 import { attackCoverage, attackTagsOf } from '../rules/attack-coverage';
 import { alertStats, AlertRow } from './alert-statistics';
-import { csv, iso, json, noData, renderPlainPdf } from './evidence-format';
+import { csv, iso, json, noData, renderPlainPdf, tableItem } from './evidence-format';
 
 export interface CollectRequest {
   from: string;
@@ -236,23 +236,17 @@ export class EvidenceCollector {
       'closed_at',
       'created_at',
     ];
-    const files = [
+    return tableItem(
       {
-        path: 'incidents/corrective-actions.csv',
-        body: csv(
-          cols,
-          rows.map((r) => cols.map((c) => (c.endsWith('_at') ? iso(r[c]) : (r[c] as string)))),
-        ),
+        id: 'corrective-actions',
+        title: 'Corrective actions and their reviews (ISO 27001 10.2)',
+        path: 'incidents/corrective-actions',
+        noDataOf: 'corrective action open',
       },
-    ];
-    if (!rows.length)
-      files.push({ path: 'incidents/corrective-actions-no-data.txt', body: noData('corrective action open', req) });
-    return {
-      id: 'corrective-actions',
-      title: 'Corrective actions and their reviews (ISO 27001 10.2)',
-      empty: !rows.length,
-      files,
-    };
+      cols,
+      rows,
+      req,
+    );
   }
 
   private async breachRegisters(req: CollectRequest): Promise<EvidenceItem> {
@@ -285,23 +279,17 @@ export class EvidenceCollector {
       'subjects_told_method',
       'cnil_notifications',
     ];
-    const files = [
+    return tableItem(
       {
-        path: 'incidents/breach-registers.csv',
-        body: csv(
-          cols,
-          rows.map((r) => cols.map((c) => (c.endsWith('_at') ? iso(r[c]) : (r[c] as string)))),
-        ),
+        id: 'breach-registers',
+        title: 'Personal data breach registers (GDPR art. 33.5), per controller',
+        path: 'incidents/breach-registers',
+        noDataOf: 'personal data breach',
       },
-    ];
-    if (!rows.length)
-      files.push({ path: 'incidents/breach-registers-no-data.txt', body: noData('personal data breach', req) });
-    return {
-      id: 'breach-registers',
-      title: 'Personal data breach registers (GDPR art. 33.5), per controller',
-      empty: !rows.length,
-      files,
-    };
+      cols,
+      rows,
+      req,
+    );
   }
 
   private async alertStatistics(req: CollectRequest): Promise<EvidenceItem> {
@@ -450,7 +438,16 @@ export class EvidenceCollector {
       {
         path: 'log-sources/log-source-coverage.csv',
         body: csv(
-          ['member', 'field', 'source', 'application', 'events', 'first_seen', 'last_seen', 'silent_24h_before_period_end'],
+          [
+            'member',
+            'field',
+            'source',
+            'application',
+            'events',
+            'first_seen',
+            'last_seen',
+            'silent_24h_before_period_end',
+          ],
           rows,
         ),
       },
@@ -481,9 +478,27 @@ export class EvidenceCollector {
     else {
       try {
         for (const member of req.members) {
-          const page = await this.store.search({ members: [member], from: req.from, to: req.to, size: 1000, order: 'desc' });
+          const page = await this.store.search({
+            members: [member],
+            from: req.from,
+            to: req.to,
+            size: 1000,
+            order: 'desc',
+          });
           let events = page.events;
-          if (page.nextCursor) events = events.concat((await this.store.search({ members: [member], from: req.from, to: req.to, size: 1000, order: 'desc', cursor: page.nextCursor })).events);
+          if (page.nextCursor)
+            events = events.concat(
+              (
+                await this.store.search({
+                  members: [member],
+                  from: req.from,
+                  to: req.to,
+                  size: 1000,
+                  order: 'desc',
+                  cursor: page.nextCursor,
+                })
+              ).events,
+            );
           for (const e of events) {
             const doc = e.doc as { host?: { hostname?: string; ip?: string | string[] }; event?: { created?: string } };
             const created = Date.parse(doc.event?.created ?? '');
@@ -515,7 +530,16 @@ export class EvidenceCollector {
     const files = [
       {
         path: 'log-sources/time-sync.csv',
-        body: csv(['member', 'source', 'events_sampled', 'median_offset_seconds', `off_by_more_than_${TIME_SKEW_LIMIT_SECONDS}s`], rows),
+        body: csv(
+          [
+            'member',
+            'source',
+            'events_sampled',
+            'median_offset_seconds',
+            `off_by_more_than_${TIME_SKEW_LIMIT_SECONDS}s`,
+          ],
+          rows,
+        ),
       },
     ];
     if (!rows.length)

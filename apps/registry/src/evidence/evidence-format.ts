@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import PDFDocument from 'pdfkit';
-import { stableJson } from '@vigie/evidence';
+import { EvidenceItem, stableJson } from '@vigie/evidence';
 
 export type Cell = string | number | boolean | null | undefined | Date | string[];
 
@@ -37,6 +37,26 @@ export const iso = (v: unknown): string | null =>
 
 export function noData(what: string, period: { from: string; to: string }): Buffer {
   return Buffer.from(`no data: ${what} between ${period.from} and ${period.to} (UTC) in this scope.\n`);
+}
+
+/** Query rows as CSV in the given column order, `*_at` columns as ISO 8601 UTC times. */
+export function rowsCsv(columns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>): Buffer {
+  return csv(
+    columns,
+    rows.map((r) => columns.map((c) => (c.endsWith('_at') ? iso(r[c]) : (r[c] as string)))),
+  );
+}
+
+/** An evidence item made of one table `<path>.csv`, with `<path>-no-data.txt` saying why when it has no row. */
+export function tableItem(
+  item: { id: string; title: string; path: string; noDataOf: string },
+  columns: readonly string[],
+  rows: ReadonlyArray<Record<string, unknown>>,
+  period: { from: string; to: string },
+): EvidenceItem {
+  const files = [{ path: `${item.path}.csv`, body: rowsCsv(columns, rows) }];
+  if (!rows.length) files.push({ path: `${item.path}-no-data.txt`, body: noData(item.noDataOf, period) });
+  return { id: item.id, title: item.title, empty: !rows.length, files };
 }
 
 export interface PdfBlock {
