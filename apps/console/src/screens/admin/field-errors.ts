@@ -1,4 +1,4 @@
-import { ApiError } from '../../api/client';
+import { fieldIssues } from '../../components/field-errors';
 
 /** One problem the API reported, with the list index when the field is an array item (`networks[2]`). */
 export interface Problem {
@@ -9,8 +9,7 @@ export interface Problem {
 /** The API's field problems of an error, grouped by top-level field (`networks[2]` → `networks`). */
 export function problemsByField(e: unknown): Record<string, Problem[]> {
   const out: Record<string, Problem[]> = {};
-  if (!(e instanceof ApiError)) return out;
-  for (const f of e.body.fields ?? []) {
+  for (const f of fieldIssues(e)) {
     const m = /^([A-Za-z0-9_]+)(?:\[(\d+)\])?/.exec(f.field);
     const key = m?.[1] ?? f.field;
     const index = m?.[2] !== undefined ? Number(m[2]) : undefined;
