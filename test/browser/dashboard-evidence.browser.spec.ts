@@ -235,7 +235,7 @@ describeWithBrowser('dashboard and audit evidence in a real browser (embedded ap
     await page.getByRole('link', { name: 'Preuves d’audit' }).click();
     const summary = page.getByTestId('controls-summary');
     await summary.waitFor();
-    const before = (await w.rssi.get('/api/v1/dashboard/controls')).body.frameworks[0];
+    const before = (await w.rssi.get('/api/v1/evidence/controls/checklist')).body.frameworks[0];
     await expect(summary.textContent()).resolves.toBe(
       `${before.written} déclaration(s) rédigée(s) sur ${before.controls} mesure(s)`,
     );

@@ -12,7 +12,6 @@ import { FirstAdmin } from './auth/first-admin';
 import { IncidentsModule } from './incidents/incidents.module';
 import { IncidentReportsModule } from './incident-reports/incident-reports.module';
 import { CorrectiveActionsModule } from './corrective-actions/corrective-actions.module';
-import { DashboardModule } from './dashboard/dashboard.module';
 import { BreachesModule } from './breaches/breaches.module';
 import { MembersController } from './members/members.controller';
 import { MembersRepository } from './members/members.repository';
@@ -38,6 +37,22 @@ class AccountsModule {}
 @Module({})
 export class RegistryModule {
   static register(): DynamicModule {
-    return { module: RegistryModule, imports: [AccountsModule, EventsModule, SourcesModule, RulesModule, IncidentsModule, IncidentReportsModule, CorrectiveActionsModule, BreachesModule, GdprRegistryModule, AlertsModule, ConsoleModule, EvidenceModule, DashboardModule] };
+    return {
+      module: RegistryModule,
+      imports: [
+        AccountsModule,
+        EventsModule,
+        SourcesModule,
+        RulesModule,
+        IncidentsModule,
+        IncidentReportsModule,
+        CorrectiveActionsModule,
+        BreachesModule,
+        GdprRegistryModule,
+        AlertsModule,
+        ConsoleModule,
+        EvidenceModule,
+      ],
+    };
   }
 }

@@ -444,23 +444,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/dashboard/controls': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Every framework control with its evidence items and whether its statement is written (no member data) */
-    get: operations['DashboardController_controls'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/events': {
     parameters: {
       query?: never;
@@ -591,6 +574,23 @@ export interface paths {
     put?: never;
     /** Attach a file to a control (audited; kept with its SHA-256) */
     post: operations['ControlStatementsController_attach'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evidence/controls/checklist': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every framework control with its evidence items and whether its statement is written (no member data) */
+    get: operations['ControlStatementsController_checklist'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3450,23 +3450,6 @@ export interface operations {
       };
     };
   };
-  DashboardController_controls: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
   EventsController_search: {
     parameters: {
       query?: {
@@ -3658,6 +3641,23 @@ export interface operations {
     };
     responses: {
       201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ControlStatementsController_checklist: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };

@@ -6,11 +6,14 @@ import { DomainError } from '@vigie/contracts';
 import { loadFrameworks } from '@vigie/evidence';
 import { IsBase64, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { ChecklistFramework, controlChecklist } from './control-checklist';
 import { ControlStatements } from './control-statements';
 import { findUp } from './evidence-bundle.service';
 
 export class ControlStatementDto {
-  @ApiProperty({ example: 'Les journaux des pare-feu et des contrôleurs de domaine sont centralisés dans Vigie depuis 2026.' })
+  @ApiProperty({
+    example: 'Les journaux des pare-feu et des contrôleurs de domaine sont centralisés dans Vigie depuis 2026.',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(20000)
@@ -32,13 +35,24 @@ export class ControlAttachmentDto {
 @Controller('api/v1/evidence/controls')
 export class ControlStatementsController {
   private readonly statements: ControlStatements;
+  private readonly frameworks: () => ReturnType<typeof loadFrameworks>;
 
   constructor(
     dataSource: DataSource,
     private readonly audit: AuditTrail,
   ) {
     const dir = findUp('config/frameworks');
-    this.statements = new ControlStatements(dataSource, () => loadFrameworks(dir));
+    this.frameworks = () => loadFrameworks(dir);
+    this.statements = new ControlStatements(dataSource, this.frameworks);
+  }
+
+  @Get('checklist')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: 'Every framework control with its evidence items and whether its statement is written (no member data)',
+  })
+  async checklist(): Promise<{ frameworks: ChecklistFramework[] }> {
+    return { frameworks: controlChecklist(this.frameworks(), await this.statements.list()) };
   }
 
   @Get()
@@ -60,7 +74,10 @@ export class ControlStatementsController {
   @ApiOperation({ summary: 'Attach a file to a control (audited; kept with its SHA-256)' })
   attach(@Param('framework') framework: string, @Param('control') control: string, @Body() dto: ControlAttachmentDto) {
     const content = Buffer.from(dto.contentBase64, 'base64');
-    if (!content.length) throw new DomainError('invalid', 'empty_attachment', 'The attachment is empty', [{ field: 'contentBase64', problem: 'empty' }]);
+    if (!content.length)
+      throw new DomainError('invalid', 'empty_attachment', 'The attachment is empty', [
+        { field: 'contentBase64', problem: 'empty' },
+      ]);
     return this.statements.addAttachment(this.audit, framework, control, dto.filename, content);
   }
 }

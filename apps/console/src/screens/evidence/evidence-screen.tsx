@@ -14,7 +14,7 @@ const EXPORTERS = ['admin', 'rssi', 'auditor', 'referent'] as const;
 export function EvidenceScreen() {
   const { t } = useTranslation();
   const { hasRole } = useSession();
-  const checklist = useAsync(() => call<ControlChecklist>(api.GET('/api/v1/dashboard/controls')), []);
+  const checklist = useAsync(() => call<ControlChecklist>(api.GET('/api/v1/evidence/controls/checklist')), []);
   return (
     <Stack>
       <Title order={2}>{t('evidence.title')}</Title>

@@ -1,5 +1,5 @@
 import type { Framework } from '@vigie/evidence';
-import type { ControlStatementView } from '../evidence/control-statements';
+import type { ControlStatementView } from './control-statements';
 
 export type StatementStatus = 'written' | 'missing';
 
