@@ -169,10 +169,9 @@ export class KafkaEventBus extends EventBus {
 
   async lag(groupId: string, topic: string): Promise<Array<{ partition: number; lag: number }>> {
     const admin = await this.getAdmin();
-    const [ends, committed] = await Promise.all([
-      admin.fetchTopicOffsets(topic),
-      admin.fetchOffsets({ groupId, topics: [topic] }),
-    ]);
+    const [ends, committed] = await this.retryRetriable(() =>
+      Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]),
+    );
     const done = new Map(committed[0]?.partitions.map((p) => [p.partition, Number(p.offset)]) ?? []);
     return ends.map((e) => {
       const c = done.get(e.partition) ?? -1;
@@ -180,6 +179,23 @@ export class KafkaEventBus extends EventBus {
       const from = c < 0 ? low : c;
       return { partition: e.partition, lag: Math.max(0, Number(e.high) - from) };
     });
+  }
+
+  /**
+   * kafkajs's admin gives up at once on some retriable broker answers, such as
+   * NOT_LEADER_FOR_PARTITION while a freshly created or restarted partition
+   * elects its leader. Those are retried here with a short backoff, up to ten
+   * times; anything else is thrown as is.
+   */
+  private async retryRetriable<T>(op: () => Promise<T>, attempts = 10): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await op();
+      } catch (e) {
+        if (attempt >= attempts || (e as { retriable?: boolean }).retriable !== true) throw e;
+        await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** (attempt - 1), 3000)));
+      }
+    }
   }
 
   async ping(): Promise<void> {
