@@ -32,6 +32,16 @@ export interface DeadLetter {
   at: string;
   /** Where it came from, for consumers. */
   source?: { topic: string; partition?: number; offset?: string };
+  /** How the original message was received, when the stage knew it: a replay sends it again as it came. */
+  origin?: EnvelopeOrigin;
+}
+
+/** The receipt details of a raw message, kept with its dead letter. */
+export interface EnvelopeOrigin {
+  receivedAt?: string;
+  transport?: Transport;
+  peer?: { ip: string; port?: number };
+  truncated?: boolean;
 }
 
 /** Built-in member for messages whose source matched no member. */

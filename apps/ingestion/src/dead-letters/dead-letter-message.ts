@@ -1,5 +1,5 @@
 import type { BusMessage, OutgoingMessage } from '@vigie/bus';
-import type { DeadLetter, PipelineStage } from '@vigie/contracts';
+import type { DeadLetter, EnvelopeOrigin, PipelineStage, RawEnvelope } from '@vigie/contracts';
 
 /** What a stage knows when it gives up on a message. */
 export interface DeadLetterInput {
@@ -10,7 +10,28 @@ export interface DeadLetterInput {
   member?: string;
   /** The bus message that could not be processed. */
   from?: Pick<BusMessage, 'topic' | 'partition' | 'offset'>;
+  /** How the original message was received, when known. */
+  origin?: EnvelopeOrigin;
   at?: Date;
+}
+
+/** The receipt details of an envelope (everything but its member and line). */
+export function originOf(envelope: Partial<RawEnvelope>): EnvelopeOrigin | undefined {
+  const origin: EnvelopeOrigin = {};
+  if (typeof envelope.receivedAt === 'string') origin.receivedAt = envelope.receivedAt;
+  if (
+    envelope.transport === 'udp' ||
+    envelope.transport === 'tcp' ||
+    envelope.transport === 'tls' ||
+    envelope.transport === 'http'
+  )
+    origin.transport = envelope.transport;
+  const peer = envelope.peer;
+  if (peer && typeof peer === 'object' && typeof peer.ip === 'string') {
+    origin.peer = typeof peer.port === 'number' ? { ip: peer.ip, port: peer.port } : { ip: peer.ip };
+  }
+  if (envelope.truncated === true) origin.truncated = true;
+  return Object.keys(origin).length ? origin : undefined;
 }
 
 export function deadLetter(input: DeadLetterInput): DeadLetter {
@@ -24,6 +45,7 @@ export function deadLetter(input: DeadLetterInput): DeadLetter {
     ...(input.from
       ? { source: { topic: input.from.topic, partition: input.from.partition, offset: input.from.offset } }
       : {}),
+    ...(input.origin ? { origin: input.origin } : {}),
   };
 }
 

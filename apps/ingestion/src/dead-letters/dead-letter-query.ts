@@ -26,6 +26,8 @@ export interface StoredDeadLetter {
   raw: string | null;
   member: string | null;
   source: DeadLetter['source'] | null;
+  /** How the original message was received, when the stage knew it. */
+  origin: DeadLetter['origin'] | null;
   replayedAt: string | null;
 }
 

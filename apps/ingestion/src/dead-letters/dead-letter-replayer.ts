@@ -26,18 +26,22 @@ export interface ReplayResult {
 
 /**
  * A dead letter's raw line as a new RawEnvelope for the normaliser, with the
- * original member. The original sender address is not kept with a dead letter,
- * so `peer.ip` is empty (the document then carries no `host.ip`) and the
- * dead-letter time stands for the receive time.
+ * original member and, when the dead letter kept them, the original receive
+ * time, transport and sender: the replayed document is the one the first pass
+ * would have made (same `event.id`, `host.ip`, `event.created`). Without them
+ * (older dead letters, or a message that was not an envelope), `peer.ip` is
+ * empty and the dead-letter time stands for the receive time.
  */
 export function replayEnvelope(letter: StoredDeadLetter): RawEnvelope | undefined {
   if (letter.raw === null || letter.raw === '') return undefined;
+  const origin = letter.origin ?? undefined;
   return {
-    receivedAt: letter.at,
-    transport: 'tcp',
-    peer: { ip: '' },
+    receivedAt: origin?.receivedAt ?? letter.at,
+    transport: origin?.transport ?? 'tcp',
+    peer: origin?.peer ?? { ip: '' },
     member: letter.member ?? UNATTRIBUTED_MEMBER,
     raw: letter.raw,
+    ...(origin?.truncated ? { truncated: true } : {}),
   };
 }
 

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { DeadLetterQuery, pgText, StoredDeadLetter, whereClause } from './dead-letter-query';
 
 const INSERT_CHUNK = 500;
-const COLUMNS = 7;
+const COLUMNS = 8;
 
 interface Row {
   id: string | number;
@@ -14,6 +14,7 @@ interface Row {
   raw: string | null;
   member: string | null;
   source: DeadLetter['source'] | string | null;
+  origin: DeadLetter['origin'] | string | null;
   replayed_at: Date | string | null;
 }
 
@@ -59,14 +60,15 @@ export class DeadLetterStore {
           pgText(l.raw),
           pgText(l.member),
           l.source ? JSON.stringify(l.source).replace(/\\u0000/g, '\\ufffd') : null,
+          l.origin ? JSON.stringify(l.origin).replace(/\\u0000/g, '\\ufffd') : null,
         );
         const b = row * COLUMNS;
-        return `(coalesce(vigie_try_timestamptz($${b + 1}::text), now()), $${b + 2}::text, $${b + 3}::text, $${b + 4}::text, $${b + 5}::text, $${b + 6}::text, $${b + 7}::jsonb)`;
+        return `(coalesce(vigie_try_timestamptz($${b + 1}::text), now()), $${b + 2}::text, $${b + 3}::text, $${b + 4}::text, $${b + 5}::text, $${b + 6}::text, $${b + 7}::jsonb, $${b + 8}::jsonb)`;
       });
       const rows: Array<{ id: string }> = await this.dataSource.query(
-        `INSERT INTO vigie_dead_letters (at, stage, reason, detail, raw, member, source)
-         SELECT v.at, v.stage, v.reason, v.detail, v.raw, v.member, v.source
-         FROM (VALUES ${values.join(', ')}) AS v(at, stage, reason, detail, raw, member, source)
+        `INSERT INTO vigie_dead_letters (at, stage, reason, detail, raw, member, source, origin)
+         SELECT v.at, v.stage, v.reason, v.detail, v.raw, v.member, v.source, v.origin
+         FROM (VALUES ${values.join(', ')}) AS v(at, stage, reason, detail, raw, member, source, origin)
          WHERE v.source IS NULL OR NOT EXISTS (
            SELECT 1 FROM vigie_dead_letters d WHERE d.stage = v.stage AND d.at = v.at AND d.source = v.source
          )
@@ -102,7 +104,7 @@ export class DeadLetterStore {
     }
     params.push(limit);
     const rows: Row[] = await this.dataSource.query(
-      `SELECT id, at, stage, reason, detail, raw, member, source, replayed_at
+      `SELECT id, at, stage, reason, detail, raw, member, source, origin, replayed_at
        FROM vigie_dead_letters ${sql} ORDER BY id LIMIT $${params.length}`,
       params,
     );
@@ -159,6 +161,7 @@ function toStored(r: Row): StoredDeadLetter {
     raw: r.raw,
     member: r.member,
     source: typeof r.source === 'string' ? (JSON.parse(r.source) as DeadLetter['source']) : r.source,
+    origin: typeof r.origin === 'string' ? (JSON.parse(r.origin) as DeadLetter['origin']) : r.origin,
     replayedAt: iso(r.replayed_at),
   };
 }

@@ -31,6 +31,24 @@ describe('parseDeadLetter', () => {
     expect(out.raw).toBe('{"a":1}');
     expect(out.source).toEqual({ topic: 'siem.dlq.v1', partition: 1, offset: '42' });
   });
+
+  it('keeps the well-formed parts of an origin and drops the rest', () => {
+    const origin = { receivedAt: '2026-03-05T10:00:00.000Z', transport: 'udp', peer: { ip: '10.0.0.1', port: 514 } };
+    expect(parseDeadLetter(msg(JSON.stringify({ stage: 'normaliser', reason: 'x', raw: 'l', origin }))).origin).toEqual(
+      origin,
+    );
+    const odd = parseDeadLetter(
+      msg(
+        JSON.stringify({
+          stage: 'normaliser',
+          reason: 'x',
+          raw: 'l',
+          origin: { transport: 'carrier-pigeon', peer: 7 },
+        }),
+      ),
+    );
+    expect(odd.origin).toBeUndefined();
+  });
 });
 
 describe('dead-letter query', () => {

@@ -1,5 +1,6 @@
 import type { BusMessage } from '@vigie/bus';
 import type { DeadLetter, PipelineStage } from '@vigie/contracts';
+import { originOf } from './dead-letter-message';
 
 const STAGES: readonly PipelineStage[] = ['receiver', 'normaliser', 'indexer', 'detector', 'alert-sink'];
 
@@ -36,6 +37,7 @@ export function parseDeadLetter(message: Pick<BusMessage, 'topic' | 'partition' 
         }
       : // Without an origin, the dead-letter message's own position identifies it (redeliveries stay single).
         { topic: message.topic, partition: message.partition, offset: message.offset };
+  const origin = d.origin && typeof d.origin === 'object' ? originOf(d.origin) : undefined;
   return {
     stage: (STAGES.includes(d.stage as PipelineStage) ? d.stage : d.stage.slice(0, 64)) as PipelineStage,
     reason: d.reason.slice(0, 200),
@@ -44,5 +46,6 @@ export function parseDeadLetter(message: Pick<BusMessage, 'topic' | 'partition' 
     ...(typeof d.member === 'string' ? { member: d.member } : {}),
     at,
     source,
+    ...(origin ? { origin } : {}),
   };
 }

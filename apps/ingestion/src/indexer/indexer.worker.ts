@@ -9,7 +9,7 @@ import { BulkBatcher } from './bulk-batcher';
 import { ConsumerLagPoller } from './consumer-lag.poller';
 import { IndexerOptions } from './indexer.options';
 import { withStoreRetry } from './store-retry';
-import { rawLineOf, toStoredEvent } from './to-stored-event';
+import { originOfDocument, rawLineOf, toStoredEvent } from './to-stored-event';
 
 interface Pending {
   event: StoredEvent;
@@ -177,6 +177,7 @@ export class IndexerWorker implements OnApplicationBootstrap, OnModuleDestroy {
             raw: rawLineOf(p?.event, p?.message.value ?? ''),
             member: p?.event.member,
             from: p?.message,
+            origin: originOfDocument(p?.event),
           }),
         );
       });

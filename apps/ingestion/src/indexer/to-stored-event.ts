@@ -1,4 +1,5 @@
 import type { BusMessage } from '@vigie/bus';
+import type { EnvelopeOrigin } from '@vigie/contracts';
 import type { StoredEvent } from '@vigie/event-store';
 
 export type ParsedEvent =
@@ -37,4 +38,19 @@ export function toStoredEvent(message: Pick<BusMessage, 'value'>): ParsedEvent {
 export function rawLineOf(event: StoredEvent | undefined, value: string): string {
   const original = (event?.doc.event as { original?: unknown } | undefined)?.original;
   return typeof original === 'string' ? original : value;
+}
+
+/**
+ * What a document tells of how its line was received: `event.created` is the
+ * receive time and `host.ip` the sender's address (the transport is not kept).
+ */
+export function originOfDocument(event: StoredEvent | undefined): EnvelopeOrigin | undefined {
+  const doc = event?.doc as { event?: { created?: unknown }; host?: { ip?: unknown } } | undefined;
+  if (!doc) return undefined;
+  const origin: EnvelopeOrigin = {};
+  if (typeof doc.event?.created === 'string') origin.receivedAt = doc.event.created;
+  const ip = doc.host?.ip;
+  const first = Array.isArray(ip) ? ip[0] : ip;
+  if (typeof first === 'string' && first !== '') origin.peer = { ip: first };
+  return Object.keys(origin).length ? origin : undefined;
 }

@@ -1,6 +1,7 @@
 import type { BusMessage } from '@vigie/bus';
 import { DecoderError, eventId, type EcsDocument } from '@vigie/ecs';
 import { reasonOf } from '../dead-letters/dead-letter-message';
+import { replayEnvelope } from '../dead-letters/dead-letter-replayer';
 import { eventKey, normaliseMessage, parseEnvelope } from './normalise-message';
 
 const at = (value: string, offset = '7'): BusMessage => ({
@@ -74,6 +75,42 @@ describe('normaliseMessage', () => {
     if (out.ok) return;
     expect(out.letter).toMatchObject({ stage: 'normaliser', reason: 'normalise_failed', raw: line, member: 'ivry' });
     expect(out.letter.detail).toContain('directory exploded');
+    expect(out.letter.origin).toEqual({
+      receivedAt: '2026-03-05T10:00:00.000Z',
+      transport: 'tcp',
+      peer: { ip: '10.1.2.3', port: 514 },
+    });
+  });
+
+  it('replays a dead letter as the envelope it came in: the same document, id and sender', () => {
+    const line = '<13>Mar  5 10:00:00 web-1 app: text without a year';
+    const value = envelope(line, 'ivry', { transport: 'udp', truncated: true });
+    const first = normaliseMessage(at(value), () => {
+      throw new TypeError('directory down');
+    });
+    if (first.ok) throw new Error('expected a dead letter');
+    const replayed = replayEnvelope({
+      ...first.letter,
+      id: '1',
+      at: '2026-03-09T00:00:00.000Z', // dead-lettered later: the receive time is the origin's
+      detail: first.letter.detail,
+      member: first.letter.member ?? null,
+      source: first.letter.source ?? null,
+      origin: first.letter.origin ?? null,
+      replayedAt: null,
+    });
+    expect(replayed).toEqual(JSON.parse(value));
+    const again = normaliseMessage(at(JSON.stringify(replayed)), members);
+    const direct = normaliseMessage(at(value), members);
+    if (!again.ok || !direct.ok) throw new Error('expected documents');
+    expect(again.document.event?.id).toBe(direct.document.event?.id);
+    expect(again.document.host?.ip).toEqual(['10.1.2.3']);
+  });
+
+  it('keeps no origin for a value that is not an envelope', () => {
+    const out = normaliseMessage(at('not json'), members);
+    if (out.ok) throw new Error('expected a dead letter');
+    expect(out.letter.origin).toBeUndefined();
   });
 
   it('names a decoder failure decoder_error', () => {

@@ -1,7 +1,7 @@
 import type { BusMessage, OutgoingMessage } from '@vigie/bus';
 import { type DeadLetter, type RawEnvelope, UNATTRIBUTED_MEMBER } from '@vigie/contracts';
 import { normalise, type EcsDocument, type NormaliseOptions } from '@vigie/ecs';
-import { deadLetter, messageOf, reasonOf } from '../dead-letters/dead-letter-message';
+import { deadLetter, messageOf, originOf, reasonOf } from '../dead-letters/dead-letter-message';
 
 /** What the normaliser needs to know about a member. */
 export interface MemberLookup {
@@ -73,6 +73,7 @@ export function normaliseMessage(
         raw: envelope ? envelope.raw : message.value,
         member: envelope?.member,
         from: message,
+        origin: envelope ? originOf(envelope) : undefined,
       }),
     };
   }

@@ -8,6 +8,7 @@ import { Alerts1733300000000 } from './1733300000000-alerts';
 import { ControlStatements1733500000000 } from './1733500000000-control-statements';
 import { DetectionState1733610000000 } from './1733610000000-detection-state';
 import { AlertExceptionSigma1733620000000 } from './1733620000000-alert-exception-sigma';
+import { DeadLetterOrigin1733630000000 } from './1733630000000-dead-letter-origin';
 
 /**
  * Every migration, in timestamp order (TypeORM runs them in that order). Schema
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   ControlStatements1733500000000,
   DetectionState1733610000000,
   AlertExceptionSigma1733620000000,
+  DeadLetterOrigin1733630000000,
 ];
