@@ -176,4 +176,41 @@ export function runDeadLetterSuite(open: () => Promise<OpenDatabase>): void {
       await bus.close();
     }
   });
+
+  it('keeps how a message was received and replays it with that time, transport and sender', async () => {
+    const origin = {
+      receivedAt: '2026-03-04T23:59:58.000Z',
+      transport: 'tls' as const,
+      peer: { ip: '10.9.8.7', port: 6514 },
+    };
+    await store.insert([
+      letter({ raw: 'with origin', origin, source: { topic: 't', offset: '1' } }),
+      letter({ raw: 'without', source: { topic: 't', offset: '2' } }),
+    ]);
+    const [kept, plain] = await store.list();
+    expect(kept.origin).toEqual(origin);
+    expect(plain.origin).toBeNull();
+    const bus = new MemoryEventBus({ partitions: 1, maxQueued: 1000 });
+    const raw: RawEnvelope[] = [];
+    await bus.subscribe({
+      groupId: 'observer',
+      topics: [Topics.raw],
+      handler: async (b) => void raw.push(...b.map((m) => JSON.parse(m.value))),
+    });
+    try {
+      expect((await replayDeadLetters(store, bus, {})).replayed).toBe(2);
+      await waitFor(async () => raw.length === 2);
+      const byLine = new Map(raw.map((e) => [e.raw, e]));
+      expect(byLine.get('with origin')).toEqual({
+        receivedAt: origin.receivedAt,
+        transport: 'tls',
+        peer: origin.peer,
+        member: 'ivry',
+        raw: 'with origin',
+      });
+      expect(byLine.get('without')).toMatchObject({ receivedAt: '2026-03-05T10:00:00.000Z', peer: { ip: '' } });
+    } finally {
+      await bus.close();
+    }
+  });
 }
