@@ -19,13 +19,16 @@
  * 127.0.0.1:9092); search: VIGIE_SEARCH_NODE (default http://127.0.0.1:9200).
  * The indexer runs with the configured `indexer.*` settings (config/default.yaml,
  * VIGIE_INDEXER_* variables). It also prints the CPU seconds each phase cost
- * this process and the search engine, and how busy the machine was: on a
- * shared machine the rates move with the neighbours, the CPU seconds less.
+ * this process, the search engine and the Kafka broker (read from /proc when
+ * the broker is the one `scripts/services/kafka.sh` started, or the pid in
+ * VIGIE_BENCH_BROKER_PID), and how busy the machine was: on a shared machine
+ * the rates move with the neighbours, the CPU seconds less.
  * Everything it creates (indices, templates, its events and dead-letter topics,
  * consumer groups) is removed at the end; its raw envelopes stay in
  * siem.raw.v1, past the offsets of any group that was already consuming it.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { KafkaEventBus } from '@vigie/bus';
 import { loadConfig } from '@vigie/config';
@@ -87,7 +90,7 @@ function envelope(i: number, at: Date): RawEnvelope {
 }
 
 function cpuCell(c: ReturnType<typeof cpuSpent>): string {
-  return `${c.process_s} / ${c.search_s ?? '?'} s, ${Math.round(c.machine_busy * 100)} %`;
+  return `${c.process_s} / ${c.search_s ?? '?'} / ${c.broker_s ?? '?'} s, ${Math.round(c.machine_busy * 100)} %`;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -99,6 +102,7 @@ function percentile(sorted: number[], p: number): number {
 interface CpuMark {
   self: number;
   search: number | undefined;
+  broker: number | undefined;
   hostBusy: number;
   hostTotal: number;
 }
@@ -119,14 +123,43 @@ async function cpuMark(client: ReturnType<typeof createSearchClient>): Promise<C
     hostTotal += t.user + t.nice + t.sys + t.irq + t.idle;
   }
   const u = process.cpuUsage();
-  return { self: (u.user + u.system) / 1000, search, hostBusy, hostTotal };
+  return { self: (u.user + u.system) / 1000, search, broker: brokerCpuMs(), hostBusy, hostTotal };
 }
 
-/** CPU seconds between two marks: this process, the search engine, and the machine's busy share. */
-function cpuSpent(a: CpuMark, b: CpuMark): { process_s: number; search_s: number | null; machine_busy: number } {
+/** The Kafka broker's pid: VIGIE_BENCH_BROKER_PID, else the local services' pid file (Linux). */
+function brokerPid(): string | undefined {
+  const explicit = process.env.VIGIE_BENCH_BROKER_PID;
+  if (explicit) return explicit;
+  try {
+    const dir = process.env.VIGIE_SERVICES_DIR ?? '/tmp/vigie-services';
+    return readFileSync(`${dir}/kafka/kafka.pid`, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU ms used so far by the broker process (utime + stime from /proc, at 100 ticks per second), if readable. */
+function brokerCpuMs(): number | undefined {
+  const pid = brokerPid();
+  if (!pid || !/^\d+$/.test(pid)) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime (14th, 15th)
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds between two marks: this process, the search engine, the broker, and the machine's busy share. */
+function cpuSpent(
+  a: CpuMark,
+  b: CpuMark,
+): { process_s: number; search_s: number | null; broker_s: number | null; machine_busy: number } {
   return {
     process_s: +((b.self - a.self) / 1000).toFixed(2),
     search_s: a.search === undefined || b.search === undefined ? null : +((b.search - a.search) / 1000).toFixed(2),
+    broker_s: a.broker === undefined || b.broker === undefined ? null : +((b.broker - a.broker) / 1000).toFixed(2),
     machine_busy: +((b.hostBusy - a.hostBusy) / Math.max(1, b.hostTotal - a.hostTotal)).toFixed(2),
   };
 }
@@ -358,8 +391,14 @@ async function main(): Promise<void> {
       ['publish M envelopes to Kafka', `${publishSeconds.toFixed(1)} s`],
       ['end to end (Kafka → searchable)', `${Math.round(e2eRate)} events/s (${e2eSeconds.toFixed(1)} s)`],
       ['ratio end to end / raw _bulk', (e2eRate / rawRate).toFixed(3)],
-      ['CPU s raw _bulk (bench / search, machine busy)', cpuCell(out.raw_bulk_cpu as ReturnType<typeof cpuSpent>)],
-      ['CPU s end to end (pipeline / search, machine busy)', cpuCell(out.e2e_cpu as ReturnType<typeof cpuSpent>)],
+      [
+        'CPU s raw _bulk (bench / search / broker, machine busy)',
+        cpuCell(out.raw_bulk_cpu as ReturnType<typeof cpuSpent>),
+      ],
+      [
+        'CPU s end to end (pipeline / search / broker, machine busy)',
+        cpuCell(out.e2e_cpu as ReturnType<typeof cpuSpent>),
+      ],
       [
         `receipt → searchable at ${rate}/s`,
         `p50 ${out.latency_p50_ms} ms, p99 ${out.latency_p99_ms} ms (${latencies.length} samples)`,
