@@ -321,6 +321,13 @@ export const QUERIES: QueryCase[] = [
   { q: '"Failed password for root"', ids: ['s09', 's17', 's01', 's15'] },
   { q: 'accepted publickey', ids: ['s04', 's16'] },
   { q: 'failed', ids: ['s09', 's17', 's01', 's02', 's03', 's12', 's08', 's15'] },
+  // Wildcards on message match its words, whatever the case.
+  { q: 'message:fail*', ids: ['s09', 's17', 's01', 's02', 's03', 's12', 's08', 's15'] },
+  { q: 'message:FAIL*', ids: ['s09', 's17', 's01', 's02', 's03', 's12', 's08', 's15'] },
+  { q: 'log*', ids: ['s11', 's05', 's14', 's08'] },
+  { q: 'message:*word', ids: ['s09', 's17', 's01', 's02', 's03', 's10', 's15'] },
+  { q: 'message:10.20.5.*', ids: ['s17', 's01', 's04'] },
+  { q: 'message:pass', ids: [] },
   { q: 'host.hostname:web*', ids: ['s17', 's01', 's02', 's03', 's04', 's11', 's16'] },
   { q: 'url.path:/wp-*', ids: ['s05'] },
   { q: 'source.port >= 50000', ids: ['s17', 's01', 's04', 's05', 's06', 's16'] },

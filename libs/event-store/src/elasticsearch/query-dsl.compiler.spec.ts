@@ -38,4 +38,13 @@ describe('compileQuery', () => {
     });
     expect(escapeWildcard('a?b\\c')).toBe('a\\?b\\\\c');
   });
+
+  it('matches a wildcard on message against its words whatever the case, and on keywords as written', () => {
+    expect(compileQuery({ op: 'wildcard', field: 'message', pattern: 'Fail*' })).toEqual({
+      wildcard: { message: { value: 'Fail*', case_insensitive: true } },
+    });
+    expect(compileQuery({ op: 'wildcard', field: 'host.hostname', pattern: 'web*' })).toEqual({
+      wildcard: { 'host.hostname': { value: 'web*' } },
+    });
+  });
 });

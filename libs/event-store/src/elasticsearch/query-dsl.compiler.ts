@@ -35,7 +35,10 @@ export function compileQuery(filter: Filter): Query {
     case 'exists':
       return { exists: { field: filter.field } };
     case 'wildcard':
-      return { wildcard: { [filter.field]: { value: filter.pattern } } };
+      // On the analysed `message` the pattern meets lower-cased words: match them whatever the case.
+      return filter.field === 'message'
+        ? { wildcard: { message: { value: filter.pattern, case_insensitive: true } } }
+        : { wildcard: { [filter.field]: { value: filter.pattern } } };
     case 'cidr':
       return { term: { [filter.field]: { value: filter.cidr } } };
     case 'match':

@@ -44,6 +44,15 @@ describe('compileFilter', () => {
     expect(params.values).toHaveLength(6);
   });
 
+  it('matches a wildcard on message against its words, case-insensitively, with both as parameters', () => {
+    const params = new SqlParams();
+    const sql = compileFilter({ op: 'wildcard', field: 'message', pattern: 'Fail_*' }, params);
+    expect(sql).toBe(
+      "EXISTS (SELECT 1 FROM regexp_matches(coalesce(message, ''), $1, 'g') AS w(m) WHERE w.m[1] ILIKE $2)",
+    );
+    expect(params.values).toEqual(["[[:alnum:]_]+(?:[.'][[:alnum:]_]+)*", 'Fail\\_%']);
+  });
+
   it('maps @timestamp to the ts column', () => {
     const params = new SqlParams();
     const sql = compileFilter(

@@ -44,6 +44,7 @@ export function compileFilter(filter: Filter, params: SqlParams): string {
       if (filter.field === TIMESTAMP_FIELD) return 'TRUE';
       return `(doc @? ${params.add(`${jsonPath(filter.field)} ? (@.type() != "null")`, 'jsonpath')})`;
     case 'wildcard':
+      if (filter.field === 'message') return compileMessageWildcard(filter.pattern, params);
       return anyString(filter.field, params, (v) => `${v} LIKE ${params.add(wildcardToLike(filter.pattern))}`);
     case 'cidr':
       return compileCidr(filter.field, filter.cidr, params);
@@ -60,6 +61,23 @@ export function compileFilter(filter: Filter, params: SqlParams): string {
 export function compileText(text: string, phrase: boolean, params: SqlParams): string {
   const fn = phrase ? 'phraseto_tsquery' : 'plainto_tsquery';
   return `(message_tsv @@ ${fn}('simple', ${params.add(text)}))`;
+}
+
+/**
+ * Words of `message` as the search engine's standard analyser cuts them, near
+ * enough: letters, digits and `_`, kept together across a `.` or `'` between
+ * them (`10.20.5.5`, `login.php`, `don't`), split on anything else.
+ */
+const MESSAGE_WORD = "[[:alnum:]_]+(?:[.'][[:alnum:]_]+)*";
+
+/**
+ * A wildcard on `message` matches one of its words, whatever the case: the
+ * same answer as a case-insensitive wildcard on the analysed text field of
+ * Elasticsearch/OpenSearch (`fail*` finds "Failed password", `10.20.5.*` an
+ * address in the text).
+ */
+function compileMessageWildcard(pattern: string, params: SqlParams): string {
+  return `EXISTS (SELECT 1 FROM regexp_matches(coalesce(message, ''), ${params.add(MESSAGE_WORD)}, 'g') AS w(m) WHERE w.m[1] ILIKE ${params.add(wildcardToLike(pattern))})`;
 }
 
 /** `lax $."a"."b"[*]`: every value at the path, array elements unwrapped. */
