@@ -22,13 +22,15 @@
  * this process, the search engine and the Kafka broker (read from /proc when
  * the broker is the one `scripts/services/kafka.sh` started, or the pid in
  * VIGIE_BENCH_BROKER_PID), and how busy the machine was: on a shared machine
- * the rates move with the neighbours, the CPU seconds less.
+ * the rates move with the neighbours, the CPU seconds less. BENCH_PROFILE=f.cpuprofile
+ * writes a V8 CPU profile of the end-to-end phase (open it in Chrome's DevTools).
  * Everything it creates (indices, templates, its events and dead-letter topics,
  * consumer groups) is removed at the end; its raw envelopes stay in
  * siem.raw.v1, past the offsets of any group that was already consuming it.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { cpus } from 'node:os';
 import { KafkaEventBus } from '@vigie/bus';
 import { loadConfig } from '@vigie/config';
@@ -149,6 +151,27 @@ function brokerCpuMs(): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The V8 CPU profiler on this process, for the end-to-end phase only (BENCH_PROFILE=file.cpuprofile). */
+async function startProfile(): Promise<{ stop(file: string): Promise<string> }> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  return {
+    async stop(file: string) {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      session.disconnect();
+      writeFileSync(file, JSON.stringify(profile));
+      return file;
+    },
+  };
 }
 
 /** CPU seconds between two marks: this process, the search engine, the broker, and the machine's busy share. */
@@ -283,6 +306,7 @@ async function main(): Promise<void> {
       config,
       metrics,
     );
+    const profiler = process.env.BENCH_PROFILE ? await startProfile() : undefined;
     const e2eCpu = await cpuMark(client);
     const e2eStarted = process.hrtime.bigint();
     await Promise.all([normaliser.start(), indexer.start()]);
@@ -308,6 +332,8 @@ async function main(): Promise<void> {
     }
     const e2eSeconds = Number(process.hrtime.bigint() - e2eStarted) / 1e9;
     out.e2e_cpu = cpuSpent(e2eCpu, await cpuMark(client));
+    if (profiler)
+      process.stderr.write(`CPU profile of the end-to-end phase: ${await profiler.stop(process.env.BENCH_PROFILE!)}\n`);
     if (process.env.BENCH_TRACE) {
       const sizes = (await metrics.registry.getSingleMetric('vigie_indexer_batch_size')?.get())?.values ?? [];
       const of = (suffix: string) =>
