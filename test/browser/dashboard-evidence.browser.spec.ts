@@ -227,6 +227,14 @@ describeWithBrowser('dashboard and audit evidence in a real browser (embedded ap
       `Taille : ${new Intl.NumberFormat('fr-FR').format(bytes.length)} octets`,
     );
     await page.getByRole('status').filter({ hasText: 'Lot téléchargé' }).waitFor();
+
+    // Still listed after a reload (the API keeps the user's exports), ready to download again.
+    const id = await job.getAttribute('data-export-id');
+    await page.reload();
+    const again = page.locator(`li[data-export-id="${id}"]`);
+    await again.waitFor();
+    await expect(again.getAttribute('data-status')).resolves.toBe('done');
+    await again.getByRole('button', { name: /Télécharger le lot/ }).waitFor();
     expect(unexpectedErrors()).toEqual([]);
   });
 

@@ -248,6 +248,30 @@ describe('evidence bundles (embedded)', () => {
     expect(forbidden.status).toBe(404);
   });
 
+  it('lists the exports each caller may see: their own, newest first; every one for an admin', async () => {
+    const mine = await auditor.post('/api/v1/evidence/exports', { from: '2001-01-01', to: '2001-01-02' });
+    const theirs = await refIvry.post('/api/v1/evidence/exports', { from: '2001-01-01', to: '2001-01-03' });
+    expect([mine.status, theirs.status]).toEqual([202, 202]);
+    const ids = async (who: ApiClient) => {
+      const r = await who.get('/api/v1/evidence/exports');
+      expect(r.status).toBe(200);
+      return (r.body as Array<{ id: string; createdAt: string }>).map((j) => j.id);
+    };
+    const auditorSees = await ids(auditor);
+    expect(auditorSees).toContain(mine.body.id);
+    expect(auditorSees).not.toContain(theirs.body.id);
+    const refSees = await ids(refIvry);
+    expect(refSees).toContain(theirs.body.id);
+    expect(refSees).not.toContain(mine.body.id);
+    const all = await admin.get('/api/v1/evidence/exports');
+    const adminSees = (all.body as Array<{ id: string; createdAt: string }>).map((j) => j.id);
+    expect(adminSees).toEqual(expect.arrayContaining([mine.body.id, theirs.body.id]));
+    const times = (all.body as Array<{ createdAt: string }>).map((j) => j.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+    const dpo = await login('dpo1', USER_PASSWORD);
+    expect((await dpo.get('/api/v1/evidence/exports')).status).toBe(403);
+  });
+
   it('answers a clear error for a bad member code or period, and refuses roles without the right', async () => {
     const bad = await auditor.post('/api/v1/evidence/exports', { ...PAST, member: 'nowhere' });
     expect(bad.status).toBe(404);

@@ -604,7 +604,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The evidence exports of this instance the caller may see (their own; all for an admin), newest first */
+    get: operations['EvidenceController_list'];
     put?: never;
     /** Start a signed evidence bundle for a period and one member or all in scope; answers with a job to poll */
     post: operations['EvidenceController_create'];
@@ -3649,6 +3650,23 @@ export interface operations {
     };
   };
   ControlStatementsController_checklist: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EvidenceController_list: {
     parameters: {
       query?: never;
       header?: never;

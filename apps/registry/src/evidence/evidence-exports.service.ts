@@ -37,7 +37,8 @@ const KEEP_JOBS = 50;
  * Evidence exports run in the background: POST checks the request and answers
  * at once with a job; GET shows its progress; download serves the ZIP. Jobs are
  * kept in memory (the last 50) and are visible to the principal who made them
- * and to admins. Every export is audit-logged when requested, finished and downloaded.
+ * and to admins, one by one or as a list. Every export is audit-logged when
+ * requested, finished and downloaded.
  */
 @Injectable()
 export class EvidenceExportsService {
@@ -50,7 +51,13 @@ export class EvidenceExportsService {
     config: VigieConfig,
     @Optional() store?: EventStore,
   ) {
-    this.bundles = new EvidenceBundleService(dataSource, audit, store, undefined, config.maybe('evidence.signingKeyFile'));
+    this.bundles = new EvidenceBundleService(
+      dataSource,
+      audit,
+      store,
+      undefined,
+      config.maybe('evidence.signingKeyFile'),
+    );
   }
 
   async create(dto: CreateEvidenceExportDto): Promise<ExportJobView> {
@@ -133,6 +140,19 @@ export class EvidenceExportsService {
     } finally {
       v.finishedAt = new Date().toISOString();
     }
+  }
+
+  /** The exports the caller may see (their own; every one for an admin), newest first. */
+  list(): ExportJobView[] {
+    const p = RequestContext.requirePrincipal();
+    const owner = this.ownerOf(p);
+    const admin = p.roles.includes('admin');
+    return [...this.jobs.values()]
+      .filter((j) => admin || j.owner === owner)
+      .map((j) => ({ ...j.view }))
+      .sort((a, b) =>
+        a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt),
+      );
   }
 
   get(id: string): ExportJobView {

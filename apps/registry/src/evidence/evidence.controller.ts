@@ -20,6 +20,15 @@ export class EvidenceController {
     return this.exports.create(dto);
   }
 
+  @Get()
+  @Roles('admin', 'rssi', 'auditor', 'referent')
+  @ApiOperation({
+    summary: 'The evidence exports of this instance the caller may see (their own; all for an admin), newest first',
+  })
+  list() {
+    return this.exports.list();
+  }
+
   @Get(':id')
   @Roles('admin', 'rssi', 'auditor', 'referent')
   @ApiOperation({ summary: 'Progress of an evidence export' })

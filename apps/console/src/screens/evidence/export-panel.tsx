@@ -42,6 +42,17 @@ export function ExportPanel({ frameworks }: { frameworks: ChecklistFramework[] |
   const [downloading, setDownloading] = useState<string | null>(null);
   const [downloaded, setDownloaded] = useState<string | null>(null);
   const members = useAsync(() => call<Member[]>(api.GET('/api/v1/members')), []);
+  // The exports made earlier (in another tab or session) that this user may see.
+  const earlier = useAsync(() => call<ExportJob[]>(api.GET('/api/v1/evidence/exports')), []);
+  useEffect(() => {
+    const listed = earlier.data;
+    if (!listed) return;
+    setJobs((list) =>
+      [...list, ...listed.filter((l) => !list.some((j) => j.id === l.id))].sort((a, b) =>
+        b.createdAt.localeCompare(a.createdAt),
+      ),
+    );
+  }, [earlier.data]);
   const invalid = !from || !to || dayStart(from) > dayStart(to);
 
   // Polls the running exports until each is done or failed.
@@ -177,7 +188,7 @@ export function ExportPanel({ frameworks }: { frameworks: ChecklistFramework[] |
             {t('evidence.export.frameworks', { list: frameworks.map((fw) => fw.title).join(' ; ') })}
           </Text>
         )}
-        <ErrorAlert error={error} />
+        <ErrorAlert error={error ?? earlier.error} />
         {downloaded && (
           <Notice color="teal" role="status">
             {t('evidence.export.downloaded', { filename: downloaded })}
