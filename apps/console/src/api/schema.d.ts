@@ -1898,6 +1898,10 @@ export interface components {
       /** @example access_control */
       type: string;
     };
+    ActivityTransitionDto: {
+      /** @example Relu avec la DRH */
+      comment?: string;
+    };
     ApplicationDataDto: {
       /**
        * @description Reference code (data category or data subject category)
@@ -2333,6 +2337,16 @@ export interface components {
       /** @example 10.20.4.17 */
       ip?: string;
     };
+    IncidentTransitionDto: {
+      /** @description Required to close an incident */
+      lessonsLearned?: string;
+      /** @description Recorded on the timeline */
+      note?: string;
+      /** @description Required to close an incident */
+      rootCause?: string;
+      /** @enum {string} */
+      status: 'new' | 'triage' | 'investigating' | 'contained' | 'eradicated' | 'recovered' | 'closed';
+    };
     IngestAcceptedDto: {
       /**
        * @description Messages accepted and published on siem.raw.v1
@@ -2502,10 +2516,6 @@ export interface components {
       recipient: string;
       /** @example standard_contractual_clauses */
       safeguard?: string | null;
-    };
-    TransitionDto: {
-      /** @example Relu avec la DRH */
-      comment?: string;
     };
     UpdateActivityDto: {
       /** @description Applications used (ids from /api/v1/applications) */
@@ -4450,7 +4460,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['TransitionDto'];
+        'application/json': components['schemas']['IncidentTransitionDto'];
       };
     };
     responses: {
@@ -4767,7 +4777,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['TransitionDto'];
+        'application/json': components['schemas']['ActivityTransitionDto'];
       };
     };
     responses: {
@@ -4874,7 +4884,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['TransitionDto'];
+        'application/json': components['schemas']['ActivityTransitionDto'];
       };
     };
     responses: {
@@ -4898,7 +4908,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['TransitionDto'];
+        'application/json': components['schemas']['ActivityTransitionDto'];
       };
     };
     responses: {
@@ -4922,7 +4932,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['TransitionDto'];
+        'application/json': components['schemas']['ActivityTransitionDto'];
       };
     };
     responses: {

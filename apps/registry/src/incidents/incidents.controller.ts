@@ -2,7 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '@vigie/auth';
 import { DomainError } from '@vigie/contracts';
-import { CreateIncidentDto, DecisionDto, IncidentQueryDto, TransitionDto, UpdateIncidentDto } from './dto/incident.dto';
+import {
+  CreateIncidentDto,
+  DecisionDto,
+  IncidentQueryDto,
+  IncidentTransitionDto,
+  UpdateIncidentDto,
+} from './dto/incident.dto';
 import { LINK_KINDS, LinkKind, LinksDto } from './dto/links.dto';
 import { IncidentsService } from './incidents.service';
 import { INCIDENT_WRITERS } from './roles';
@@ -46,7 +52,7 @@ export class IncidentsController {
   @ApiOperation({
     summary: 'Move along the lifecycle; 409 names the allowed next states, closing needs root cause and lessons (422)',
   })
-  transition(@Param('id') id: string, @Body() dto: TransitionDto) {
+  transition(@Param('id') id: string, @Body() dto: IncidentTransitionDto) {
     return this.incidents.transition(id, dto);
   }
 

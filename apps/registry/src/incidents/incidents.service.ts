@@ -4,7 +4,13 @@ import { memberScope, RequestContext } from '@vigie/auth';
 import { DomainError } from '@vigie/contracts';
 import { allowedNextStates, canDecide, checkTransition, impactFromCia, IncidentStatus, severityOf } from '@vigie/isms';
 import { DataSource, EntityManager } from 'typeorm';
-import { CreateIncidentDto, DecisionDto, IncidentQueryDto, TransitionDto, UpdateIncidentDto } from './dto/incident.dto';
+import {
+  CreateIncidentDto,
+  DecisionDto,
+  IncidentQueryDto,
+  IncidentTransitionDto,
+  UpdateIncidentDto,
+} from './dto/incident.dto';
 import { LinkKind, LinksDto } from './dto/links.dto';
 import { Impact } from './impact/impact.types';
 import { RegistryImpactSource } from './impact/registry-impact.source';
@@ -209,7 +215,7 @@ export class IncidentsService {
     });
   }
 
-  async transition(idOrRef: string, dto: TransitionDto): Promise<IncidentView> {
+  async transition(idOrRef: string, dto: IncidentTransitionDto): Promise<IncidentView> {
     const actor = this.actor();
     return this.dataSource.transaction(async (m) => {
       const before = await this.require(idOrRef, m, true);

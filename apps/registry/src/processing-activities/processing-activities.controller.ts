@@ -5,7 +5,7 @@ import { DomainError } from '@vigie/contracts';
 import {
   CreateActivityDto,
   DraftsFromApplicationsDto,
-  TransitionDto,
+  ActivityTransitionDto,
   UpdateActivityDto,
 } from './dto/processing-activity.dto';
 import { fileResponse } from '../register-exports/register-file';
@@ -16,7 +16,10 @@ export const REGISTER_EDITORS = ['dpo', 'referent'] as const;
 
 function version(v: string | undefined, field: string): number | undefined {
   if (v === undefined || v === '') return undefined;
-  if (!/^\d{1,9}$/.test(v)) throw new DomainError('invalid', 'invalid_version', `${field} must be a version number`, [{ field, problem: 'must be a positive integer' }]);
+  if (!/^\d{1,9}$/.test(v))
+    throw new DomainError('invalid', 'invalid_version', `${field} must be a version number`, [
+      { field, problem: 'must be a positive integer' },
+    ]);
   return Number(v);
 }
 
@@ -52,7 +55,9 @@ export class ProcessingActivitiesController {
 
   @Post('drafts-from-applications')
   @Roles(...REGISTER_EDITORS)
-  @ApiOperation({ summary: 'Draft records from the applications the member uses (one per application not yet covered)' })
+  @ApiOperation({
+    summary: 'Draft records from the applications the member uses (one per application not yet covered)',
+  })
   drafts(@Param('member') member: string, @Body() dto: DraftsFromApplicationsDto) {
     return this.activities.draftsFromApplications(member, dto.applicationIds);
   }
@@ -96,7 +101,7 @@ export class ProcessingActivitiesController {
   @Roles(...REGISTER_EDITORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Draft → in review (422 with the missing fields if incomplete)' })
-  submit(@Param('member') member: string, @Param('id') id: string, @Body() dto: TransitionDto) {
+  submit(@Param('member') member: string, @Param('id') id: string, @Body() dto: ActivityTransitionDto) {
     return this.activities.transitionTo(member, id, 'submit', dto.comment);
   }
 
@@ -104,14 +109,14 @@ export class ProcessingActivitiesController {
   @Roles('dpo')
   @HttpCode(200)
   @ApiOperation({ summary: 'Validate (DPO): 422 listing the missing fields when incomplete' })
-  validate(@Param('member') member: string, @Param('id') id: string, @Body() dto: TransitionDto) {
+  validate(@Param('member') member: string, @Param('id') id: string, @Body() dto: ActivityTransitionDto) {
     return this.activities.transitionTo(member, id, 'validate', dto.comment);
   }
 
   @Post(':id/archive')
   @Roles(...REGISTER_EDITORS)
   @HttpCode(200)
-  archive(@Param('member') member: string, @Param('id') id: string, @Body() dto: TransitionDto) {
+  archive(@Param('member') member: string, @Param('id') id: string, @Body() dto: ActivityTransitionDto) {
     return this.activities.transitionTo(member, id, 'archive', dto.comment);
   }
 
@@ -119,7 +124,7 @@ export class ProcessingActivitiesController {
   @Roles(...REGISTER_EDITORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Archived → draft' })
-  reopen(@Param('member') member: string, @Param('id') id: string, @Body() dto: TransitionDto) {
+  reopen(@Param('member') member: string, @Param('id') id: string, @Body() dto: ActivityTransitionDto) {
     return this.activities.transitionTo(member, id, 'reopen', dto.comment);
   }
 
@@ -141,7 +146,12 @@ export class ProcessingActivitiesController {
   @ApiOperation({ summary: 'Field-level diff between two versions (?from=&to=; default previous → current)' })
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
-  diff(@Param('member') member: string, @Param('id') id: string, @Query('from') from?: string, @Query('to') to?: string) {
+  diff(
+    @Param('member') member: string,
+    @Param('id') id: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ) {
     return this.activities.diff(member, id, version(from, 'from'), version(to, 'to'));
   }
 }

@@ -177,7 +177,7 @@ export class UpdateIncidentDto extends PartialType(
   lessonsLearned?: string;
 }
 
-export class TransitionDto {
+export class IncidentTransitionDto {
   @ApiProperty({ enum: INCIDENT_STATUSES })
   @IsIn(INCIDENT_STATUSES)
   status: IncidentStatus;

@@ -277,7 +277,7 @@ export class UpdateActivityDto extends ActivityFieldsDto {
   expectedVersion?: number;
 }
 
-export class TransitionDto {
+export class ActivityTransitionDto {
   @ApiPropertyOptional({ example: 'Relu avec la DRH' })
   @IsOptional()
   @IsString()
