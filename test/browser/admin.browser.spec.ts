@@ -215,7 +215,7 @@ describeWithBrowser('console administration: editing users and members (embedded
     expect(unexpectedErrors()).toEqual([]);
   });
 
-  it('edits a member’s networks: a bad CIDR is shown at the field, a good list is saved', async () => {
+  it('edits a member’s networks, SIREN and time zone: a bad CIDR or SIREN is shown at its field, good values are saved', async () => {
     await loginAdmin();
     await page.goto('/admin/members');
     const edit = page.getByRole('button', { name: `Modifier l’adhérent ${VITRY}`, exact: true });
@@ -233,7 +233,18 @@ describeWithBrowser('console administration: editing users and members (embedded
     await checkScreen('admin-member-edit-error');
     expect((await w.admin.get('/api/v1/members/vitry')).body.networks).toEqual(['10.94.0.0/16']);
 
+    // A SIREN that is not 9 digits is refused at its field.
+    const siren = dialog.getByLabel('SIREN', { exact: true });
+    await siren.fill('2194');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await dialog.getByText('siren must be 9 digits').waitFor();
+    await expect(siren.getAttribute('aria-invalid')).resolves.toBe('true');
+
     await networks.fill('10.94.0.0/16\n192.0.2.0/24');
+    await siren.fill('219400815');
+    const zone = dialog.getByLabel('Fuseau horaire', { exact: true });
+    await expect(zone.inputValue()).resolves.toBe('Europe/Paris');
+    await zone.selectOption('America/Cayenne');
     await dialog.getByRole('textbox', { name: /^Nom( \*)?$/ }).fill('Ville de Vitry-sur-Seine (mairie)');
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -243,6 +254,7 @@ describeWithBrowser('console administration: editing users and members (embedded
     const saved = await w.admin.get('/api/v1/members/vitry');
     expect(saved.body.networks).toEqual(['10.94.0.0/16', '192.0.2.0/24']);
     expect(saved.body.name).toBe('Ville de Vitry-sur-Seine (mairie)');
+    expect(saved.body).toMatchObject({ siren: '219400815', timeZone: 'America/Cayenne' });
     await screenshot(page, 'admin-member-saved');
     expect(unexpectedErrors()).toEqual([]);
   });

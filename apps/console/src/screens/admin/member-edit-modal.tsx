@@ -13,15 +13,32 @@ interface Props {
   onSaved(member: Member): void;
 }
 
-const FIELDS = ['name', 'type', 'networks', 'retentionDays'] as const;
+const FIELDS = ['name', 'type', 'siren', 'networks', 'timeZone', 'retentionDays'] as const;
+
+/** The IANA time zones the browser knows, the member's own first when the browser lacks it. */
+function timeZones(current: string): string[] {
+  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return known.includes(current) ? known : [current, ...known];
+}
 
 /** The networks typed in the text area: one per line (commas and spaces also separate). */
 export const splitNetworks = (text: string): string[] => text.split(/[\s,;]+/).filter(Boolean);
 
-/** Edits a member (PATCH /members/:code): name, type, networks (CIDR, checked by the API), retention. */
+/**
+ * Edits a member (PATCH /members/:code): name, type, SIREN, networks (CIDR,
+ * checked by the API), time zone (syslog times without an offset are read in
+ * it) and retention. The code is the member's key and stays as it is.
+ */
 export function MemberEditModal({ member, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ name: '', type: 'city' as MemberType, networks: '', retentionDays: 365 });
+  const [form, setForm] = useState({
+    name: '',
+    type: 'city' as MemberType,
+    siren: '',
+    networks: '',
+    timeZone: 'Europe/Paris',
+    retentionDays: 365,
+  });
   const [sent, setSent] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -31,7 +48,9 @@ export function MemberEditModal({ member, onClose, onSaved }: Props) {
     setForm({
       name: member.name,
       type: member.type as MemberType,
+      siren: member.siren ?? '',
       networks: member.networks.join('\n'),
+      timeZone: member.timeZone,
       retentionDays: member.retentionDays,
     });
     setError(null);
@@ -59,7 +78,14 @@ export function MemberEditModal({ member, onClose, onSaved }: Props) {
         await call<Member>(
           api.PATCH('/api/v1/members/{member}', {
             params: { path: { member: member.code } },
-            body: { name: form.name.trim(), type: form.type, networks, retentionDays: form.retentionDays },
+            body: {
+              name: form.name.trim(),
+              type: form.type,
+              ...(form.siren.trim() ? { siren: form.siren.trim() } : {}),
+              networks,
+              timeZone: form.timeZone,
+              retentionDays: form.retentionDays,
+            },
           }),
         ),
       );
@@ -97,6 +123,15 @@ export function MemberEditModal({ member, onClose, onSaved }: Props) {
             data={MEMBER_TYPES.map((m) => ({ value: m, label: t(`memberType.${m}`) }))}
             error={at('type')}
           />
+          <TextInput
+            label={t('admin.siren')}
+            description={t('admin.sirenHint')}
+            inputMode="numeric"
+            maxLength={9}
+            value={form.siren}
+            onChange={(e) => setForm({ ...form, siren: e.currentTarget.value })}
+            error={at('siren')}
+          />
           <Textarea
             label={t('admin.networks')}
             description={t('admin.networksHint')}
@@ -105,6 +140,14 @@ export function MemberEditModal({ member, onClose, onSaved }: Props) {
             value={form.networks}
             onChange={(e) => setForm({ ...form, networks: e.currentTarget.value })}
             error={at('networks')}
+          />
+          <NativeSelect
+            label={t('admin.timeZone')}
+            description={t('admin.timeZoneHint')}
+            value={form.timeZone}
+            onChange={(e) => setForm({ ...form, timeZone: e.currentTarget.value })}
+            data={timeZones(form.timeZone)}
+            error={at('timeZone')}
           />
           <NumberInput
             label={t('admin.retention')}
