@@ -164,7 +164,8 @@ export const en: Shape<Messages> = {
     disableUser: 'Disable account {{name}}',
     enableUser: 'Enable account {{name}}',
     disableTitle: 'Disable account {{name}}?',
-    disableText: 'This account will no longer be able to sign in and its open sessions will be closed. It can be enabled again.',
+    disableText:
+      'This account will no longer be able to sign in and its open sessions will be closed. It can be enabled again.',
     disabledDone: 'Account {{name}} disabled.',
     enabledDone: 'Account {{name}} enabled.',
     saved: 'Changes saved.',
