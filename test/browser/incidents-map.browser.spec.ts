@@ -393,6 +393,25 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     await edit.getByLabel('Impact').selectOption('high');
     await edit.getByLabel('Urgence').selectOption('high');
     await expect(edit.getByTestId('edit-severity-preview').textContent()).resolves.toContain(': Critique');
+    await edit.getByLabel('Origine', { exact: true }).selectOption('user_report');
+    await edit.getByLabel('Référence d’origine').fill('TICKET-4521');
+    await edit.getByLabel('Confidentialité', { exact: true }).selectOption('high');
+    // Occurring after its detection is refused by the API and said at the field.
+    const detected = await edit.getByLabel(/^Détecté le/).inputValue();
+    const occurred = edit.getByLabel(/^Survenu le/);
+    const after = new Date(new Date(detected).getTime() + 3_600_000);
+    const local = (d: Date) => {
+      const p = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+    };
+    await occurred.fill(local(after));
+    await edit.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await occurred.and(page.locator('[aria-invalid="true"]')).waitFor();
+    await edit.getByText('is after detectedAt').waitFor();
+    const earlier = new Date(new Date(detected).getTime() - 2 * 3_600_000);
+    await occurred.fill(local(earlier));
+    // The page reads the field in its own time zone (the browser's, which may not be this process's).
+    const occurredIso = await page.evaluate((v) => new Date(v).toISOString(), local(earlier));
     await edit.getByRole('button', { name: 'Enregistrer les modifications' }).click();
     await page.getByRole('heading', { name: `${ref2} — Fuite de la paie ${w.tag}` }).waitFor();
     await page.getByRole('status').getByText('Modifications enregistrées.').waitFor();
@@ -403,6 +422,10 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
       impact: 'high',
       urgency: 'high',
       severity: 'critical',
+      source: 'user_report',
+      sourceRef: 'TICKET-4521',
+      occurredAt: occurredIso,
+      cia: { confidentiality: 'high' },
     });
 
     // The processor tells ivry: its 72 h start at the notice.

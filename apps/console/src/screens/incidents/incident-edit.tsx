@@ -1,22 +1,42 @@
-import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Level } from '../../../../../libs/isms/src/severity';
-import { INCIDENT_CATEGORIES } from '../../../../../libs/isms/src/taxonomy';
+import { CIA_LEVELS, type CiaLevel, type Level } from '../../../../../libs/isms/src/severity';
+import { INCIDENT_CATEGORIES, INCIDENT_SOURCES } from '../../../../../libs/isms/src/taxonomy';
 import { api, call } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/error-alert';
 import { SeverityFields } from './severity-fields';
 import { FormActions } from '../../components/form-actions';
 import { generalError } from '../../components/field-errors';
-import { fieldErrors } from './shared';
+import { fieldErrors, fromLocalInput, toLocalInput } from './shared';
 import type { IncidentView, UpdateIncidentBody } from './types';
 
 type Category = NonNullable<UpdateIncidentBody['category']>;
+type Source = NonNullable<UpdateIncidentBody['source']>;
+const TIMES = ['occurredAt', 'detectedAt', 'reportedAt', 'resolvedAt'] as const;
+const CIA = ['confidentiality', 'integrity', 'availability'] as const;
+const local = (iso: string | null) => (iso ? toLocalInput(iso) : '');
 
 /**
- * Corrects an open incident's title, description, category, impact and urgency
- * (PATCH); only the fields changed are sent, the API's field problems are shown at the field.
+ * Corrects an open incident (PATCH): title, description, category, source and
+ * its reference, the four times (a cleared optional time is removed; the
+ * detection time is required), the C/I/A levels, impact, urgency and whether
+ * personal data is concerned. Only the fields changed are sent; a C/I/A change
+ * without an impact of its own lets the API derive the impact. The API's field
+ * problems are shown at the field.
  */
 export function IncidentEdit({ incident, onChange }: { incident: IncidentView; onChange(): Promise<void> | void }) {
   const { t } = useTranslation();
@@ -27,6 +47,16 @@ export function IncidentEdit({ incident, onChange }: { incident: IncidentView; o
     category: incident.category as Category,
     impact: incident.impact as Level,
     urgency: incident.urgency as Level,
+    source: incident.source as Source,
+    sourceRef: incident.sourceRef ?? '',
+    occurredAt: local(incident.occurredAt),
+    detectedAt: local(incident.detectedAt),
+    reportedAt: local(incident.reportedAt),
+    resolvedAt: local(incident.resolvedAt),
+    confidentiality: incident.cia.confidentiality as CiaLevel,
+    integrity: incident.cia.integrity as CiaLevel,
+    availability: incident.cia.availability as CiaLevel,
+    personalDataSuspected: incident.personalDataSuspected,
   });
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState(initial);
@@ -53,6 +83,17 @@ export function IncidentEdit({ incident, onChange }: { incident: IncidentView; o
       if (form.description !== before.description) body.description = form.description;
       if (form.category !== before.category) body.category = form.category;
       if (form.impact !== before.impact) body.impact = form.impact;
+      if (form.source !== before.source) body.source = form.source;
+      if (form.sourceRef !== before.sourceRef) body.sourceRef = form.sourceRef.trim();
+      for (const k of TIMES) {
+        if (form[k] === before[k]) continue;
+        // An optional time left empty is removed (null); the detection time cannot be.
+        const at = fromLocalInput(form[k]) ?? (k === 'detectedAt' ? undefined : null);
+        if (at !== undefined) (body as Record<string, unknown>)[k] = at;
+      }
+      for (const k of CIA) if (form[k] !== before[k]) body[k] = form[k];
+      if (form.personalDataSuspected !== before.personalDataSuspected)
+        body.personalDataSuspected = form.personalDataSuspected;
       await call(api.PATCH('/api/v1/incidents/{id}', { params: { path: { id: incident.id } }, body }));
       setSaved(true);
       setOpen(false);
@@ -119,6 +160,51 @@ export function IncidentEdit({ incident, onChange }: { incident: IncidentView; o
             onChange={(e) => set('category', e.currentTarget.value as Category)}
             data={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: t(`incidents.categories.${c}`) }))}
           />
+          <Group grow align="flex-start">
+            <NativeSelect
+              label={t('incidents.create.source')}
+              value={form.source}
+              error={errs.source}
+              onChange={(e) => set('source', e.currentTarget.value as Source)}
+              data={INCIDENT_SOURCES.map((c) => ({ value: c, label: t(`incidents.sources.${c}`) }))}
+            />
+            <TextInput
+              label={t('incidents.create.sourceRef')}
+              description={t('incidents.create.sourceRefHint')}
+              value={form.sourceRef}
+              error={errs.sourceRef}
+              onChange={(e) => set('sourceRef', e.currentTarget.value)}
+            />
+          </Group>
+          <Fieldset legend={t('incidents.edit.times')}>
+            <Group grow align="flex-start">
+              {TIMES.map((k) => (
+                <TextInput
+                  key={k}
+                  type="datetime-local"
+                  label={t(`incidents.edit.${k}`)}
+                  required={k === 'detectedAt'}
+                  value={form[k]}
+                  error={errs[k]}
+                  onChange={(e) => set(k, e.currentTarget.value)}
+                />
+              ))}
+            </Group>
+          </Fieldset>
+          <Fieldset legend={t('incidents.edit.cia')}>
+            <Group grow align="flex-start">
+              {CIA.map((k) => (
+                <NativeSelect
+                  key={k}
+                  label={t(`incidents.edit.${k}`)}
+                  value={form[k]}
+                  error={errs[k]}
+                  onChange={(e) => set(k, e.currentTarget.value as CiaLevel)}
+                  data={CIA_LEVELS.map((l) => ({ value: l, label: t(`incidents.cia.${l}`) }))}
+                />
+              ))}
+            </Group>
+          </Fieldset>
           <SeverityFields
             impact={form.impact}
             urgency={form.urgency}
@@ -126,6 +212,11 @@ export function IncidentEdit({ incident, onChange }: { incident: IncidentView; o
             labels={{ impact: t('incidents.edit.impact'), urgency: t('incidents.edit.urgency') }}
             errors={{ impact: errs.impact, urgency: errs.urgency }}
             previewTestId="edit-severity-preview"
+          />
+          <Checkbox
+            label={t('incidents.personalDataSuspected')}
+            checked={form.personalDataSuspected}
+            onChange={(e) => set('personalDataSuspected', e.currentTarget.checked)}
           />
           <FormActions submit={t('incidents.edit.submit')} onCancel={() => setOpen(false)} busy={busy} />
         </Stack>
