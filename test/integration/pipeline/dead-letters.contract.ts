@@ -26,6 +26,18 @@ async function waitFor(check: () => Promise<boolean>, ms = 10_000): Promise<void
   }
 }
 
+/** An in-process bus, and the envelopes published on its siem.raw.v1 as an observer receives them. */
+async function observedBus(): Promise<{ bus: MemoryEventBus; raw: RawEnvelope[] }> {
+  const bus = new MemoryEventBus({ partitions: 1, maxQueued: 1000 });
+  const raw: RawEnvelope[] = [];
+  await bus.subscribe({
+    groupId: 'observer',
+    topics: [Topics.raw],
+    handler: async (b) => void raw.push(...b.map((m) => JSON.parse(m.value) as RawEnvelope)),
+  });
+  return { bus, raw };
+}
+
 /** The dead-letter store, consumer and replay, on one database. */
 export function runDeadLetterSuite(open: () => Promise<OpenDatabase>): void {
   let db: OpenDatabase;
@@ -142,13 +154,7 @@ export function runDeadLetterSuite(open: () => Promise<OpenDatabase>): void {
       }),
       letter({ at: '2026-03-07T00:00:00.000Z', raw: '', source: { topic: 't', offset: '4' } }),
     ]);
-    const bus = new MemoryEventBus({ partitions: 1, maxQueued: 1000 });
-    const raw: RawEnvelope[] = [];
-    await bus.subscribe({
-      groupId: 'observer',
-      topics: [Topics.raw],
-      handler: async (b) => void raw.push(...b.map((m) => JSON.parse(m.value))),
-    });
+    const { bus, raw } = await observedBus();
     try {
       const dry = await replayDeadLetters(store, bus, { since: '2026-03-02T00:00:00Z', dryRun: true });
       expect(dry).toEqual({ matched: 3, replayed: 0, skipped: 0 });
@@ -190,13 +196,7 @@ export function runDeadLetterSuite(open: () => Promise<OpenDatabase>): void {
     const [kept, plain] = await store.list();
     expect(kept.origin).toEqual(origin);
     expect(plain.origin).toBeNull();
-    const bus = new MemoryEventBus({ partitions: 1, maxQueued: 1000 });
-    const raw: RawEnvelope[] = [];
-    await bus.subscribe({
-      groupId: 'observer',
-      topics: [Topics.raw],
-      handler: async (b) => void raw.push(...b.map((m) => JSON.parse(m.value))),
-    });
+    const { bus, raw } = await observedBus();
     try {
       expect((await replayDeadLetters(store, bus, {})).replayed).toBe(2);
       await waitFor(async () => raw.length === 2);

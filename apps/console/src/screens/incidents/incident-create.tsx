@@ -15,7 +15,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { type Level } from '../../../../../libs/isms/src/severity';
-import { INCIDENT_CATEGORIES, INCIDENT_SOURCES } from '../../../../../libs/isms/src/taxonomy';
+import { INCIDENT_CATEGORIES } from '../../../../../libs/isms/src/taxonomy';
+import { SourceFields } from './source-fields';
 import { api, call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
 import { useSubmit } from '../../components/use-submit';
@@ -101,19 +102,7 @@ export function IncidentCreate() {
                 onChange={(e) => set('category', e.currentTarget.value as CreateIncidentBody['category'])}
                 data={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: t(`incidents.categories.${c}`) }))}
               />
-              <NativeSelect
-                label={t('incidents.create.source')}
-                value={form.source}
-                onChange={(e) => set('source', e.currentTarget.value as CreateIncidentBody['source'])}
-                data={INCIDENT_SOURCES.map((c) => ({ value: c, label: t(`incidents.sources.${c}`) }))}
-              />
-              <TextInput
-                label={t('incidents.create.sourceRef')}
-                description={t('incidents.create.sourceRefHint')}
-                value={form.sourceRef}
-                error={errs.sourceRef}
-                onChange={(e) => set('sourceRef', e.currentTarget.value)}
-              />
+              <SourceFields source={form.source} sourceRef={form.sourceRef} onChange={set} errors={errs} />
             </Group>
             <SeverityFields
               impact={form.impact}

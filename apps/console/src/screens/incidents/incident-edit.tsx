@@ -14,7 +14,8 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CIA_LEVELS, type CiaLevel, type Level } from '../../../../../libs/isms/src/severity';
-import { INCIDENT_CATEGORIES, INCIDENT_SOURCES } from '../../../../../libs/isms/src/taxonomy';
+import { INCIDENT_CATEGORIES } from '../../../../../libs/isms/src/taxonomy';
+import { SourceFields } from './source-fields';
 import { api, call } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/error-alert';
@@ -161,20 +162,7 @@ export function IncidentEdit({ incident, onChange }: { incident: IncidentView; o
             data={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: t(`incidents.categories.${c}`) }))}
           />
           <Group grow align="flex-start">
-            <NativeSelect
-              label={t('incidents.create.source')}
-              value={form.source}
-              error={errs.source}
-              onChange={(e) => set('source', e.currentTarget.value as Source)}
-              data={INCIDENT_SOURCES.map((c) => ({ value: c, label: t(`incidents.sources.${c}`) }))}
-            />
-            <TextInput
-              label={t('incidents.create.sourceRef')}
-              description={t('incidents.create.sourceRefHint')}
-              value={form.sourceRef}
-              error={errs.sourceRef}
-              onChange={(e) => set('sourceRef', e.currentTarget.value)}
-            />
+            <SourceFields source={form.source} sourceRef={form.sourceRef} onChange={set} errors={errs} />
           </Group>
           <Fieldset legend={t('incidents.edit.times')}>
             <Group grow align="flex-start">
