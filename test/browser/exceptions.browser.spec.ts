@@ -167,7 +167,7 @@ describeWithBrowser('alert exceptions screen and the queue’s filters in the ad
     await checkScreen(page, 'exceptions-list');
   });
 
-  it('edits the expiry: a date beyond a year is refused at the field, then a valid one is saved', async () => {
+  it('edits the expiry and the field match: a date beyond a year or a match that is not an object is refused at the field, then valid ones are saved', async () => {
     await row(exceptionId).getByRole('button', { name: 'Modifier l’exception sur Force brute SSH' }).click();
     const modal = page.getByRole('dialog', { name: 'Modifier l’exception' });
     await modal.waitFor();
@@ -180,6 +180,14 @@ describeWithBrowser('alert exceptions screen and the queue’s filters in the ad
     await checkScreen(page, 'exception-edit-error');
     const target = day(60 * 86_400_000);
     await expiry.fill(target);
+    // The field match is edited as JSON: something else than an object is said at the field.
+    const match = modal.getByRole('textbox', { name: 'Correspondance sur les champs de l’alerte (JSON)' });
+    await match.fill('["backup"]');
+    await modal.getByRole('button', { name: 'Enregistrer' }).click();
+    await modal.getByText('Ce n’est pas un objet JSON.').waitFor();
+    await expect(match.getAttribute('aria-invalid')).resolves.toBe('true');
+    await match.fill('{"user.name": ["backup", "svc-backup"]}');
+    await expect(modal.getByRole('textbox', { name: 'Règle (identifiant)' }).inputValue()).resolves.not.toBe('');
     await modal.getByRole('button', { name: 'Enregistrer' }).click();
     await modal.waitFor({ state: 'hidden' });
     await page.getByRole('status').filter({ hasText: 'Exception modifiée' }).waitFor();
@@ -187,7 +195,11 @@ describeWithBrowser('alert exceptions screen and the queue’s filters in the ad
     const local = new Date(after.expiresAt);
     const pad = (n: number) => String(n).padStart(2, '0');
     expect(`${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`).toBe(target);
-    expect(after).toMatchObject({ sigmaFilter: SIGMA, reason: `Compte de sauvegarde ${w.tag} (ticket 4521)` });
+    expect(after).toMatchObject({
+      sigmaFilter: SIGMA,
+      reason: `Compte de sauvegarde ${w.tag} (ticket 4521)`,
+      match: { 'user.name': ['backup', 'svc-backup'] },
+    });
     const audit = await w.rssi.get(`/api/v1/audit?entityType=alert_exception&entityId=${exceptionId}`);
     expect(audit.status).toBe(200);
     expect((audit.body.records as Array<{ action: string }>).map((a) => a.action)).toEqual(

@@ -6,9 +6,23 @@ import { FormActions, ModalForm } from '../../components/form-actions';
 import { fieldErrors } from '../../components/field-errors';
 import type { ExceptionView, UpdateExceptionBody } from './types';
 
-const FIELDS = ['ruleId', 'member', 'host', 'user', 'sourceIp', 'sigmaFilter', 'reason', 'expiresAt'] as const;
-type Text = 'member' | 'host' | 'user' | 'sourceIp' | 'sigmaFilter' | 'reason';
-const TEXTS: Text[] = ['member', 'host', 'user', 'sourceIp', 'sigmaFilter', 'reason'];
+const FIELDS = ['ruleId', 'member', 'host', 'user', 'sourceIp', 'match', 'sigmaFilter', 'reason', 'expiresAt'] as const;
+type Text = 'ruleId' | 'member' | 'host' | 'user' | 'sourceIp' | 'sigmaFilter' | 'reason';
+const TEXTS: Text[] = ['ruleId', 'member', 'host', 'user', 'sourceIp', 'sigmaFilter', 'reason'];
+
+/** The field match as the form shows it: indented JSON, or nothing. */
+const matchText = (match: unknown) => (match ? JSON.stringify(match, null, 2) : '');
+
+/** The field match typed in the form: null when empty, an object, or undefined when it is not one. */
+function parseMatch(text: string): Record<string, unknown> | null | undefined {
+  if (text.trim() === '') return null;
+  try {
+    const v: unknown = JSON.parse(text);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The local calendar day of an instant, as a date input wants it. */
@@ -28,12 +42,14 @@ interface Props {
 }
 
 /**
- * Edit an exception: its reason, its expiry and its scope (member, host, user, source address, Sigma filter; the
- * field match is shown, not edited). Only what changed is sent; the API's field problems are shown at their field.
+ * Edit an exception: its rule (empty: every rule, which then needs a scope), its scope (member, host, user, source
+ * address, field match as a JSON object, Sigma filter), its reason and its expiry. Only what changed is sent; the
+ * API's field problems are shown at their field.
  */
 export function ExceptionEditModal({ exception, ruleTitle, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<Text, string>>({
+    ruleId: '',
     member: '',
     host: '',
     user: '',
@@ -42,6 +58,7 @@ export function ExceptionEditModal({ exception, ruleTitle, onClose, onSaved }: P
     reason: '',
   });
   const [expires, setExpires] = useState('');
+  const [match, setMatch] = useState('');
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<unknown>(null);
@@ -50,6 +67,7 @@ export function ExceptionEditModal({ exception, ruleTitle, onClose, onSaved }: P
   useEffect(() => {
     if (!exception) return;
     setValues({
+      ruleId: exception.ruleId ?? '',
       member: exception.member ?? '',
       host: exception.host ?? '',
       user: exception.user ?? '',
@@ -58,6 +76,7 @@ export function ExceptionEditModal({ exception, ruleTitle, onClose, onSaved }: P
       reason: exception.reason,
     });
     setExpires(dateInput(exception.expiresAt));
+    setMatch(matchText(exception.match));
     setErrors({});
     setGeneral(null);
     setNotice(null);
@@ -71,13 +90,21 @@ export function ExceptionEditModal({ exception, ruleTitle, onClose, onSaved }: P
   };
 
   const submit = async () => {
-    const body: Record<string, string | null> = {};
+    const body: Record<string, string | null | Record<string, unknown>> = {};
     for (const k of TEXTS) {
       const before = k === 'reason' ? exception.reason : (exception[k] ?? '');
       const now = k === 'sigmaFilter' ? values[k] : values[k].trim();
       if (now.trim() !== before.trim()) body[k] = k === 'reason' ? now : now.trim() === '' ? null : now;
     }
     if (expires !== dateInput(exception.expiresAt)) body.expiresAt = endOfDay(expires);
+    if (match.trim() !== matchText(exception.match).trim()) {
+      const parsed = parseMatch(match);
+      if (parsed === undefined) {
+        setErrors((e) => ({ ...e, match: t('alertDetail.exceptions.matchInvalid') }));
+        return;
+      }
+      body.match = parsed;
+    }
     if (!Object.keys(body).length) {
       setNotice(t('alertDetail.exceptions.noChange'));
       return;
@@ -122,11 +149,14 @@ export function ExceptionEditModal({ exception, ruleTitle, onClose, onSaved }: P
       onSubmit={() => void submit()}
     >
       <Text size="sm">{t('alertDetail.exceptions.editIntro', { rule: ruleTitle })}</Text>
-      {errors.ruleId && (
-        <Text size="sm" c="red.9" role="alert">
-          {errors.ruleId}
-        </Text>
-      )}
+      <TextInput
+        label={t('alertDetail.exceptions.ruleId')}
+        description={t('alertDetail.exceptions.ruleIdHint')}
+        value={values.ruleId}
+        onChange={(e) => set('ruleId', e.currentTarget.value)}
+        error={errors.ruleId}
+        spellCheck={false}
+      />
       <Group grow align="flex-start">
         {input('member', t('alertDetail.exceptions.scopeMember'))}
         {input('host', t('alertDetail.exceptions.scopeHost'))}
@@ -135,9 +165,21 @@ export function ExceptionEditModal({ exception, ruleTitle, onClose, onSaved }: P
         {input('user', t('alertDetail.exceptions.scopeUser'))}
         {input('sourceIp', t('alertDetail.exceptions.scopeSourceIp'))}
       </Group>
-      {exception.match && (
-        <Text size="sm">{t('alertDetail.exceptions.matchReadOnly', { value: JSON.stringify(exception.match) })}</Text>
-      )}
+      <Textarea
+        label={t('alertDetail.exceptions.matchField')}
+        description={t('alertDetail.exceptions.matchHint')}
+        autosize
+        minRows={2}
+        maxRows={12}
+        spellCheck={false}
+        styles={{ input: { fontFamily: 'monospace' } }}
+        value={match}
+        onChange={(e) => {
+          setMatch(e.currentTarget.value);
+          setErrors(({ match: _gone, ...rest }) => rest);
+        }}
+        error={errors.match}
+      />
       <Textarea
         label={t('alertDetail.sigmaFilter')}
         description={t('alertDetail.sigmaFilterHint')}

@@ -109,7 +109,12 @@ export const alertDetailFr = {
     scopeHost: 'Hôte',
     scopeUser: 'Compte utilisateur',
     scopeSourceIp: 'Adresse ou réseau source',
-    matchReadOnly: 'Correspondance sur les valeurs de l’alerte (non modifiable ici) : {{value}}',
+    ruleId: 'Règle (identifiant)',
+    ruleIdHint: 'Vide : toutes les règles (un périmètre est alors exigé)',
+    matchField: 'Correspondance sur les champs de l’alerte (JSON)',
+    matchHint:
+      'Un objet, ex. {"process.name": "backup.sh"} ; une liste de valeurs pour « l’une d’elles » ; vide : aucune',
+    matchInvalid: 'Ce n’est pas un objet JSON.',
     saved: 'Exception modifiée ; elle s’applique jusqu’au {{date}}.',
     revokeTitle: 'Révoquer l’exception',
     revokeText:
@@ -222,7 +227,11 @@ export const alertDetailEn: Shape<typeof alertDetailFr> = {
     scopeHost: 'Host',
     scopeUser: 'User account',
     scopeSourceIp: 'Source address or network',
-    matchReadOnly: 'Match on the alert’s values (not editable here): {{value}}',
+    ruleId: 'Rule (id)',
+    ruleIdHint: 'Empty: every rule (a scope is then required)',
+    matchField: 'Match on the alert’s fields (JSON)',
+    matchHint: 'An object, e.g. {"process.name": "backup.sh"}; a list of values for “any of them”; empty: none',
+    matchInvalid: 'This is not a JSON object.',
     saved: 'Exception updated; it applies until {{date}}.',
     revokeTitle: 'Revoke the exception',
     revokeText:
