@@ -233,6 +233,28 @@ describeWithBrowser('incidents and application map in a real browser (embedded a
     await expect(card.getByRole('timer', { name: 'Délai CNIL de Ville d’Ivry-sur-Seine' }).count()).resolves.toBe(1);
     await checkScreen(page, 'incident-breach');
 
+    // The breach record is corrected: a nature too short is said at the field; the deadline does not move.
+    await page.getByRole('button', { name: 'Corriger la violation' }).click();
+    const correction = page.getByRole('region', { name: 'Corriger la violation' });
+    const nature = correction.getByLabel('Nature de la violation');
+    await nature.fill('ab');
+    await correction.getByRole('button', { name: 'Enregistrer la correction' }).click();
+    await nature.and(page.locator('[aria-invalid="true"]')).waitFor();
+    await checkScreen(page, 'incident-breach-edit');
+    await nature.fill('Copies de dossiers médicaux exfiltrées par un compte compromis');
+    await correction.getByLabel('Nombre approximatif de personnes').fill('120');
+    await correction.getByRole('button', { name: 'Enregistrer la correction' }).click();
+    await page.getByRole('status').filter({ hasText: 'Violation corrigée.' }).waitFor();
+    const corrected = (await w.rssi.get(`/api/v1/incidents/${reference}/breach`)).body;
+    expect(corrected).toMatchObject({
+      nature: 'Copies de dossiers médicaux exfiltrées par un compte compromis',
+      subjectsApprox: 120,
+      recordsApprox: null,
+    });
+    expect(corrected.controllers.find((c: { member: string }) => c.member === 'ivry').deadline.deadline).toBe(
+      ivry.deadline.deadline,
+    );
+
     // Risk assessment: a high risk means notifying the CNIL and telling the data subjects.
     await card.getByLabel('Niveau de risque pour les droits et libertés').selectOption('high');
     await card.getByLabel('Justification').fill('Données de santé d’agents, non chiffrées');

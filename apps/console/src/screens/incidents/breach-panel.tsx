@@ -31,6 +31,7 @@ import { NoticesSection, OtherControllerNotice, SubjectsSection } from './breach
 import { fieldErrors, fromLocalInput, split, toLocalInput, useMembers, useNow } from './shared';
 import type { BreachControllerView, BreachView, IncidentView, NotificationBody, RiskAssessmentBody } from './types';
 import { ColumnHeads } from '../../components/column-heads';
+import { BreachEdit } from './breach-edit';
 
 const HOUR = 3_600_000;
 
@@ -89,6 +90,7 @@ export function BreachPanel({ incident, onChange }: { incident: IncidentView; on
           </Table.Tbody>
         </Table>
       </Paper>
+      {writer && <BreachEdit incident={incident} breach={b} onDone={reload} />}
       {b.controllers.map((c) => (
         <ControllerCard key={c.member} incident={incident} controller={c} fetchedAt={fetchedAt} onDone={reload} />
       ))}
