@@ -9,7 +9,45 @@ import { useSubmit } from '../../components/use-submit';
 import { fieldErrors, fromLocalInput, toLocalInput } from './shared';
 import type { BreachView, IncidentView } from './types';
 
-type Count = number | string;
+export type Count = number | string;
+
+interface BreachFactsProps {
+  values: { nature: string; subjectsApprox: Count; recordsApprox: Count };
+  errors: Record<string, string | undefined>;
+  onChange(field: 'nature', value: string): void;
+  onChange(field: 'subjectsApprox' | 'recordsApprox', value: Count): void;
+}
+
+/** The nature of a breach and its approximate numbers of data subjects and records, as opened and as corrected. */
+export function BreachFacts({ values, errors, onChange }: BreachFactsProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Textarea
+        label={t('incidents.breach.nature')}
+        required
+        autosize
+        minRows={3}
+        value={values.nature}
+        error={errors.nature}
+        onChange={(e) => onChange('nature', e.currentTarget.value)}
+      />
+      <Group grow align="flex-start">
+        {(['subjectsApprox', 'recordsApprox'] as const).map((k) => (
+          <NumberInput
+            key={k}
+            label={t(`incidents.breach.${k}`)}
+            min={0}
+            allowDecimal={false}
+            value={values[k]}
+            error={errors[k]}
+            onChange={(v) => onChange(k, v)}
+          />
+        ))}
+      </Group>
+    </>
+  );
+}
 
 /**
  * Corrects the breach record (PATCH): when the consortium became aware, the
@@ -94,33 +132,7 @@ export function BreachEdit({
             error={errs.consortiumAwareAt}
             onChange={(e) => setForm({ ...form, consortiumAwareAt: e.currentTarget.value })}
           />
-          <Textarea
-            label={t('incidents.breach.nature')}
-            required
-            autosize
-            minRows={3}
-            value={form.nature}
-            error={errs.nature}
-            onChange={(e) => setForm({ ...form, nature: e.currentTarget.value })}
-          />
-          <Group grow align="flex-start">
-            <NumberInput
-              label={t('incidents.breach.subjectsApprox')}
-              min={0}
-              allowDecimal={false}
-              value={form.subjectsApprox}
-              error={errs.subjectsApprox}
-              onChange={(v) => setForm({ ...form, subjectsApprox: v })}
-            />
-            <NumberInput
-              label={t('incidents.breach.recordsApprox')}
-              min={0}
-              allowDecimal={false}
-              value={form.recordsApprox}
-              error={errs.recordsApprox}
-              onChange={(v) => setForm({ ...form, recordsApprox: v })}
-            />
-          </Group>
+          <BreachFacts values={form} errors={errs} onChange={(k, v) => setForm({ ...form, [k]: v })} />
           <FormActions submit={t('incidents.breach.submitEdit')} onCancel={() => setOpen(false)} busy={busy} />
         </Stack>
       </form>

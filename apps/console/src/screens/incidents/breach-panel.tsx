@@ -5,7 +5,6 @@ import {
   Group,
   MultiSelect,
   NativeSelect,
-  NumberInput,
   Paper,
   Progress,
   SimpleGrid,
@@ -31,7 +30,7 @@ import { NoticesSection, OtherControllerNotice, SubjectsSection } from './breach
 import { fieldErrors, fromLocalInput, split, toLocalInput, useMembers, useNow } from './shared';
 import type { BreachControllerView, BreachView, IncidentView, NotificationBody, RiskAssessmentBody } from './types';
 import { ColumnHeads } from '../../components/column-heads';
-import { BreachEdit } from './breach-edit';
+import { BreachEdit, BreachFacts } from './breach-edit';
 
 const HOUR = 3_600_000;
 
@@ -160,33 +159,7 @@ function OpenBreach({ incident, onDone }: { incident: IncidentView; onDone(): Pr
                   searchable
                 />
               </Group>
-              <Textarea
-                label={t('incidents.breach.nature')}
-                required
-                autosize
-                minRows={3}
-                value={form.nature}
-                error={errs.nature}
-                onChange={(e) => setForm({ ...form, nature: e.currentTarget.value })}
-              />
-              <Group grow align="flex-start">
-                <NumberInput
-                  label={t('incidents.breach.subjectsApprox')}
-                  min={0}
-                  allowDecimal={false}
-                  value={form.subjectsApprox}
-                  error={errs.subjectsApprox}
-                  onChange={(v) => setForm({ ...form, subjectsApprox: v })}
-                />
-                <NumberInput
-                  label={t('incidents.breach.recordsApprox')}
-                  min={0}
-                  allowDecimal={false}
-                  value={form.recordsApprox}
-                  error={errs.recordsApprox}
-                  onChange={(v) => setForm({ ...form, recordsApprox: v })}
-                />
-              </Group>
+              <BreachFacts values={form} errors={errs} onChange={(k, v) => setForm({ ...form, [k]: v })} />
               <Group justify="flex-end">
                 <Button type="submit" loading={busy} disabled={form.nature.trim().length < 3}>
                   {t('incidents.breach.submitOpen')}
