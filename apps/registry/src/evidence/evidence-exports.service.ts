@@ -9,11 +9,17 @@ import { DataSource } from 'typeorm';
 import { CreateEvidenceExportDto } from './dto/create-evidence-export.dto';
 import { EvidenceBundleService, parsePeriod } from './evidence-bundle.service';
 import { VigieConfig } from '@vigie/config';
+import {
+  EvidenceExportsRepository,
+  type ExportProgress,
+  type ExportRow,
+  type ExportStatus,
+} from './evidence-exports.repository';
 
 export interface ExportJobView {
   id: string;
-  status: 'running' | 'done' | 'failed';
-  progress: { done: number; total: number; step: string; percent: number };
+  status: ExportStatus;
+  progress: ExportProgress;
   period: { from: string; to: string };
   member: string | null;
   createdBy: string;
@@ -25,25 +31,27 @@ export interface ExportJobView {
   download: string | null;
 }
 
-interface Job {
-  view: ExportJobView;
-  owner: string;
-  zip?: Buffer;
-}
-
-const KEEP_JOBS = 50;
+/** How many exports a list shows. */
+const LIST_LIMIT = 100;
+/** Progress is written at most this often while an export runs. */
+const PROGRESS_EVERY_MS = 500;
+/** A running export not heard of for this long was cut short (its process stopped). */
+export const STALE_AFTER_MS = 15 * 60_000;
 
 /**
  * Evidence exports run in the background: POST checks the request and answers
- * at once with a job; GET shows its progress; download serves the ZIP. Jobs are
- * kept in memory (the last 50) and are visible to the principal who made them
- * and to admins, one by one or as a list. Every export is audit-logged when
+ * at once with a job; GET shows its progress; download serves the ZIP. Jobs,
+ * their progress and their ZIPs are kept in `vigie_evidence_exports`, so any
+ * registry process answers for them and they outlive a restart; an export
+ * whose process stopped before it finished shows as failed
+ * (`export_interrupted`). Each is visible to the principal who made it and to
+ * admins, one by one or as a list. Every export is audit-logged when
  * requested, finished and downloaded.
  */
 @Injectable()
 export class EvidenceExportsService {
-  private readonly jobs = new Map<string, Job>();
   private readonly bundles: EvidenceBundleService;
+  private readonly repo: EvidenceExportsRepository;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -58,6 +66,7 @@ export class EvidenceExportsService {
       undefined,
       config.maybe('evidence.signingKeyFile'),
     );
+    this.repo = new EvidenceExportsRepository(dataSource);
   }
 
   async create(dto: CreateEvidenceExportDto): Promise<ExportJobView> {
@@ -67,120 +76,105 @@ export class EvidenceExportsService {
     // Checked before answering, so a bad member code or period is a 4xx, not a failed job.
     const period = parsePeriod(dto.from, dto.to);
     await this.bundles.members(dto.member, scope);
-    const id = randomUUID();
-    const view: ExportJobView = {
-      id,
-      status: 'running',
-      progress: { done: 0, total: 1, step: 'queued', percent: 0 },
-      period,
-      member: dto.member ?? null,
+    const row = await this.repo.insert({
+      id: randomUUID(),
+      owner: this.ownerOf(principal),
       createdBy: principal.name,
-      createdAt: new Date().toISOString(),
-      finishedAt: null,
-      size: null,
-      sha256: null,
-      error: null,
-      download: null,
-    };
-    const job: Job = { view, owner: this.ownerOf(principal) };
-    this.jobs.set(id, job);
-    this.prune();
+      member: dto.member ?? null,
+      period,
+      progress: { done: 0, total: 1, step: 'queued', percent: 0 },
+    });
     await this.audit.record({
       action: 'evidence.export_requested',
       entityType: 'evidence_export',
-      entityId: id,
+      entityId: row.id,
       member: dto.member ?? null,
       details: { ...period, member: dto.member ?? null, scope: scope ?? 'all' },
     });
-    setImmediate(() => void RequestContext.run(ctx, () => this.run(job, dto, scope, principal)));
-    return { ...view };
+    setImmediate(() => void RequestContext.run(ctx, () => this.run(row.id, dto, scope, principal)));
+    return view(row, Date.now());
   }
 
-  private async run(
-    job: Job,
-    dto: CreateEvidenceExportDto,
-    scope: string[] | undefined,
-    principal: Principal,
-  ): Promise<void> {
-    const v = job.view;
+  private async run(id: string, dto: CreateEvidenceExportDto, scope: string[] | undefined, principal: Principal) {
+    // Progress writes go one after the other, at most every PROGRESS_EVERY_MS, and all before the end is written.
+    let writes: Promise<void> = Promise.resolve();
+    let lastWrite = 0;
+    let progress: ExportProgress = { done: 0, total: 1, step: 'queued', percent: 0 };
     try {
       const bundle = await this.bundles.export(
         { from: dto.from, to: dto.to, member: dto.member, scope, createdBy: principal.name },
         (done, total, step) => {
-          v.progress = { done, total, step, percent: Math.round((100 * done) / Math.max(total, 1)) };
+          progress = { done, total, step, percent: Math.round((100 * done) / Math.max(total, 1)) };
+          if (Date.now() - lastWrite < PROGRESS_EVERY_MS) return;
+          lastWrite = Date.now();
+          const p = progress;
+          writes = writes.then(() => this.repo.progress(id, p)).catch(() => undefined);
         },
       );
-      job.zip = bundle.zip;
-      v.size = bundle.zip.length;
-      v.sha256 = sha256Hex(bundle.zip);
-      v.download = `/api/v1/evidence/exports/${v.id}/download`;
+      await writes;
+      const sha256 = sha256Hex(bundle.zip);
+      await this.repo.finish(id, { zip: bundle.zip, sha256, progress });
       await this.audit.record({
         action: 'evidence.export_completed',
         entityType: 'evidence_export',
-        entityId: v.id,
+        entityId: id,
         member: dto.member ?? null,
-        details: { sha256: v.sha256, size: v.size, files: bundle.manifest.files.length },
+        details: { sha256, size: bundle.zip.length, files: bundle.manifest.files.length },
       });
-      v.status = 'done';
     } catch (e) {
-      v.status = 'failed';
-      v.error =
+      await writes;
+      const error =
         e instanceof DomainError
           ? { code: e.code, message: e.message }
           : { code: 'export_failed', message: (e as Error).message };
+      await this.repo.fail(id, error).catch(() => undefined);
       await this.audit
         .record({
           action: 'evidence.export_failed',
           entityType: 'evidence_export',
-          entityId: v.id,
+          entityId: id,
           member: dto.member ?? null,
-          details: { error: v.error },
+          details: { error },
         })
         .catch(() => undefined);
-    } finally {
-      v.finishedAt = new Date().toISOString();
     }
   }
 
   /** The exports the caller may see (their own; every one for an admin), newest first. */
-  list(): ExportJobView[] {
+  async list(): Promise<ExportJobView[]> {
     const p = RequestContext.requirePrincipal();
-    const owner = this.ownerOf(p);
-    const admin = p.roles.includes('admin');
-    return [...this.jobs.values()]
-      .filter((j) => admin || j.owner === owner)
-      .map((j) => ({ ...j.view }))
-      .sort((a, b) =>
-        a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt),
-      );
+    const rows = await this.repo.list(p.roles.includes('admin') ? undefined : this.ownerOf(p), LIST_LIMIT);
+    const now = Date.now();
+    return rows.map((r) => view(r, now));
   }
 
-  get(id: string): ExportJobView {
-    return { ...this.require(id).view };
+  async get(id: string): Promise<ExportJobView> {
+    return view(await this.require(id), Date.now());
   }
 
   async download(id: string): Promise<{ body: Buffer; filename: string; sha256: string }> {
-    const job = this.require(id);
-    if (job.view.status !== 'done' || !job.zip)
+    const job = view(await this.require(id), Date.now());
+    const zip = job.status === 'done' ? await this.repo.zip(id) : undefined;
+    if (!zip)
       throw new DomainError(
         'conflict',
         'export_not_ready',
-        job.view.status === 'failed'
-          ? `The export failed: ${job.view.error?.message}`
-          : `The export is still running (${job.view.progress.percent}%)`,
+        job.status === 'failed'
+          ? `The export failed: ${job.error?.message}`
+          : `The export is still running (${job.progress.percent}%)`,
       );
     await this.audit.record({
       action: 'evidence.export_downloaded',
       entityType: 'evidence_export',
       entityId: id,
-      member: job.view.member,
-      details: { sha256: job.view.sha256 },
+      member: job.member,
+      details: { sha256: job.sha256 },
     });
-    const p = job.view.period;
+    const p = job.period;
     return {
-      body: job.zip,
-      sha256: job.view.sha256!,
-      filename: `vigie-evidence-${job.view.member ?? 'all'}-${p.from.slice(0, 10)}-${p.to.slice(0, 10)}.zip`,
+      body: zip,
+      sha256: job.sha256!,
+      filename: `vigie-evidence-${job.member ?? 'all'}-${p.from.slice(0, 10)}-${p.to.slice(0, 10)}.zip`,
     };
   }
 
@@ -188,19 +182,35 @@ export class EvidenceExportsService {
     return `${p.kind}:${p.id}`;
   }
 
-  private require(id: string): Job {
+  private async require(id: string): Promise<ExportRow> {
     const p = RequestContext.requirePrincipal();
-    const job = this.jobs.get(id);
-    if (!job || (job.owner !== this.ownerOf(p) && !p.roles.includes('admin')))
+    const row = await this.repo.get(id);
+    if (!row || (row.owner !== this.ownerOf(p) && !p.roles.includes('admin')))
       throw new DomainError('not_found', 'not_found', 'No such evidence export');
-    return job;
+    return row;
   }
+}
 
-  private prune(): void {
-    while (this.jobs.size > KEEP_JOBS) {
-      const oldest = [...this.jobs.values()].find((j) => j.view.status !== 'running');
-      if (!oldest) break;
-      this.jobs.delete(oldest.view.id);
-    }
-  }
+/** A stored export as the API shows it; one still running but silent for too long was cut short. */
+export function view(r: ExportRow, now: number): ExportJobView {
+  const interrupted = r.status === 'running' && now - Date.parse(r.updatedAt) > STALE_AFTER_MS;
+  return {
+    id: r.id,
+    status: interrupted ? 'failed' : r.status,
+    progress: r.progress,
+    period: r.period,
+    member: r.member,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+    finishedAt: interrupted ? r.updatedAt : r.finishedAt,
+    size: r.size,
+    sha256: r.sha256,
+    error: interrupted
+      ? {
+          code: 'export_interrupted',
+          message: 'The process running this export stopped before it finished; start the export again',
+        }
+      : r.error,
+    download: r.status === 'done' ? `/api/v1/evidence/exports/${r.id}/download` : null,
+  };
 }

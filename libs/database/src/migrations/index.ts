@@ -9,6 +9,7 @@ import { ControlStatements1733500000000 } from './1733500000000-control-statemen
 import { DetectionState1733610000000 } from './1733610000000-detection-state';
 import { AlertExceptionSigma1733620000000 } from './1733620000000-alert-exception-sigma';
 import { DeadLetterOrigin1733630000000 } from './1733630000000-dead-letter-origin';
+import { EvidenceExports1733640000000 } from './1733640000000-evidence-exports';
 
 /**
  * Every migration, in timestamp order (TypeORM runs them in that order). Schema
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   DetectionState1733610000000,
   AlertExceptionSigma1733620000000,
   DeadLetterOrigin1733630000000,
+  EvidenceExports1733640000000,
 ];

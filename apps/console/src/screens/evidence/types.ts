@@ -6,7 +6,7 @@ import type { ControlStatementsController } from '../../../../registry/src/evide
 import type { ControlStatementView } from '../../../../registry/src/evidence/control-statements';
 import type { EvidenceExportsService } from '../../../../registry/src/evidence/evidence-exports.service';
 
-export type ExportJob = ReturnType<EvidenceExportsService['get']>;
+export type ExportJob = Awaited<ReturnType<EvidenceExportsService['get']>>;
 export type ExportStatus = ExportJob['status'];
 export type ControlChecklist = Awaited<ReturnType<ControlStatementsController['checklist']>>;
 export type ChecklistFramework = ControlChecklist['frameworks'][number];
