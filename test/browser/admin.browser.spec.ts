@@ -255,6 +255,21 @@ describeWithBrowser('console administration: editing users and members (embedded
     expect(saved.body.networks).toEqual(['10.94.0.0/16', '192.0.2.0/24']);
     expect(saved.body.name).toBe('Ville de Vitry-sur-Seine (mairie)');
     expect(saved.body).toMatchObject({ siren: '219400815', timeZone: 'America/Cayenne' });
+
+    // An emptied SIREN is cleared; the rest stays as it is.
+    await page
+      .getByRole('button', { name: 'Modifier l’adhérent Ville de Vitry-sur-Seine (mairie)', exact: true })
+      .click();
+    const again = page.getByRole('dialog', { name: 'Modifier l’adhérent Ville de Vitry-sur-Seine (mairie)' });
+    await expect(again.getByLabel('SIREN', { exact: true }).inputValue()).resolves.toBe('219400815');
+    await again.getByLabel('SIREN', { exact: true }).fill('');
+    await again.getByRole('button', { name: 'Enregistrer' }).click();
+    await again.waitFor({ state: 'detached' });
+    expect((await w.admin.get('/api/v1/members/vitry')).body).toMatchObject({
+      siren: null,
+      timeZone: 'America/Cayenne',
+      networks: ['10.94.0.0/16', '192.0.2.0/24'],
+    });
     await screenshot(page, 'admin-member-saved');
     expect(unexpectedErrors()).toEqual([]);
   });

@@ -2237,8 +2237,11 @@ export interface components {
       networks?: string[];
       /** @example 365 */
       retentionDays?: number;
-      /** @example 219400413 */
-      siren?: string;
+      /**
+       * @description null clears it
+       * @example 219400413
+       */
+      siren?: string | null;
       /** @example Europe/Paris */
       timeZone?: string;
       /** @enum {string} */
@@ -2725,8 +2728,11 @@ export interface components {
       networks?: string[];
       /** @example 365 */
       retentionDays?: number;
-      /** @example 219400413 */
-      siren?: string;
+      /**
+       * @description null clears it
+       * @example 219400413
+       */
+      siren?: string | null;
       /** @example Europe/Paris */
       timeZone?: string;
       /** @enum {string} */

@@ -136,7 +136,7 @@ export const en: Shape<Messages> = {
     name: 'Name',
     type: 'Type',
     siren: 'SIREN',
-    sirenHint: '9 digits; left empty, it stays as it is',
+    sirenHint: '9 digits; empty: none',
     timeZone: 'Time zone',
     timeZoneHint: 'This member’s syslog times without an offset are read in this zone',
     networks: 'Networks (CIDR)',

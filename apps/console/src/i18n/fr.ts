@@ -133,7 +133,7 @@ export const fr = {
     name: 'Nom',
     type: 'Type',
     siren: 'SIREN',
-    sirenHint: '9 chiffres ; laissé vide, il reste tel quel',
+    sirenHint: '9 chiffres ; vide : aucun',
     timeZone: 'Fuseau horaire',
     timeZoneHint: 'Les heures syslog sans décalage de cet adhérent sont lues dans ce fuseau',
     networks: 'Réseaux (CIDR)',

@@ -96,7 +96,7 @@ export class MembersService {
         code: dto.code ?? before.code,
         name: dto.name ?? before.name,
         type: dto.type ?? before.type,
-        siren: dto.siren ?? before.siren,
+        siren: dto.siren === undefined ? before.siren : dto.siren, // null clears it
         networks: dto.networks ?? before.networks,
         timeZone: dto.timeZone ?? before.timeZone,
         retentionDays: dto.retentionDays ?? before.retentionDays,

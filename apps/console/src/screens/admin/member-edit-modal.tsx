@@ -81,7 +81,8 @@ export function MemberEditModal({ member, onClose, onSaved }: Props) {
             body: {
               name: form.name.trim(),
               type: form.type,
-              ...(form.siren.trim() ? { siren: form.siren.trim() } : {}),
+              // Emptied: cleared (null); unchanged: not sent.
+              ...(form.siren.trim() !== (member.siren ?? '') ? { siren: form.siren.trim() || null } : {}),
               networks,
               timeZone: form.timeZone,
               retentionDays: form.retentionDays,

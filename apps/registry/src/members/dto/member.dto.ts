@@ -38,10 +38,10 @@ export class CreateMemberDto {
   @IsIn(MEMBER_TYPES)
   type: (typeof MEMBER_TYPES)[number];
 
-  @ApiPropertyOptional({ example: '219400413' })
+  @ApiPropertyOptional({ example: '219400413', type: String, nullable: true, description: 'null clears it' })
   @IsOptional()
   @Matches(/^\d{9}$/, { message: 'siren must be 9 digits' })
-  siren?: string;
+  siren?: string | null;
 
   @ApiPropertyOptional({
     example: ['10.20.0.0/16'],
