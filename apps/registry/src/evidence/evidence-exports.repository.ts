@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { bytes, iso, isoOrNull, numOrNull, strOrNull } from '../incidents/sql-values';
+import { bytes, iso, isoOrNull, json, numOrNull, strOrNull } from '../incidents/sql-values';
 
 export type ExportStatus = 'running' | 'done' | 'failed';
 
@@ -29,8 +29,6 @@ export interface ExportRow {
 
 const COLUMNS = `id, owner, created_by, member, period_from, period_to, status, progress, created_at, updated_at,
   finished_at, size_bytes, sha256, error`;
-
-const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
 function toRow(r: Record<string, unknown>): ExportRow {
   return {

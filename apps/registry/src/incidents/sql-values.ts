@@ -21,6 +21,11 @@ export function dateOrNull(v: unknown): string | null {
   return v === null || v === undefined ? null : String(v).slice(0, 10);
 }
 
+/** A jsonb value: pg may hand it over as text, PGlite as the parsed value. */
+export function json<T>(v: unknown): T {
+  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+}
+
 /** bytea arrives as a Buffer (pg) or a Uint8Array (PGlite). */
 export function bytes(v: unknown): Buffer {
   if (Buffer.isBuffer(v)) return v;

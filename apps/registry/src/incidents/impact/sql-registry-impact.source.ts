@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Queryable } from '../sql-values';
+import { json, Queryable } from '../sql-values';
 import { emptyImpact, Impact, ImpactedActivity, ImpactedController } from './impact.types';
 import { RegistryImpactSource } from './registry-impact.source';
 
@@ -20,9 +20,6 @@ interface CategoryFlags {
   nir: Set<string>;
 }
 
-function json<T>(v: unknown): T {
-  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
-}
 
 const sorted = (s: Iterable<string>) => [...new Set(s)].sort();
 
