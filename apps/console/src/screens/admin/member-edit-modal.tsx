@@ -1,10 +1,10 @@
-import { Button, Group, Modal, NativeSelect, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { MEMBER_TYPES } from '../../api/enums';
 import type { Member, MemberType } from '../../api/responses';
-import { ErrorAlert } from '../../components/error-alert';
+import { FormActions } from '../../components/form-actions';
 import { generalError, problemsByField } from './field-errors';
 
 interface Props {
@@ -158,15 +158,7 @@ export function MemberEditModal({ member, onClose, onSaved }: Props) {
             onChange={(v) => setForm({ ...form, retentionDays: Number(v) || 365 })}
             error={at('retentionDays')}
           />
-          <ErrorAlert error={generalError(error, FIELDS)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions error={generalError(error, FIELDS)} submit={t('common.save')} onCancel={onClose} busy={busy} />
         </Stack>
       </form>
     </Modal>

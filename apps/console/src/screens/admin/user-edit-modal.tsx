@@ -16,6 +16,7 @@ import { api, call } from '../../api/client';
 import { ROLES } from '../../api/enums';
 import type { Member, Role, User } from '../../api/responses';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormActions } from '../../components/form-actions';
 import { generalError, problemsByField, type Problem } from './field-errors';
 
 interface Props {
@@ -150,15 +151,7 @@ export function UserEditModal({ user, members, onClose, onSaved }: Props) {
               searchable
               error={at('memberScopes')}
             />
-            <ErrorAlert error={generalError(error, FIELDS)} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={busy}>
-                {t('common.save')}
-              </Button>
-            </Group>
+            <FormActions error={generalError(error, FIELDS)} submit={t('common.save')} onCancel={onClose} busy={busy} />
           </Stack>
         </form>
         <Divider />
