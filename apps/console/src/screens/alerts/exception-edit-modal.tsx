@@ -1,9 +1,10 @@
-import { Group, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { FormActions, ModalForm } from '../../components/form-actions';
 import { fieldErrors } from '../../components/field-errors';
+import { CodeTextarea, dateInput, endOfDay, ReasonExpiryFields } from './exception-fields';
 import type { ExceptionView, UpdateExceptionBody } from './types';
 
 const FIELDS = ['ruleId', 'member', 'host', 'user', 'sourceIp', 'match', 'sigmaFilter', 'reason', 'expiresAt'] as const;
@@ -23,16 +24,6 @@ function parseMatch(text: string): Record<string, unknown> | null | undefined {
     return undefined;
   }
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');
-/** The local calendar day of an instant, as a date input wants it. */
-export const dateInput = (iso: string) => {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
-const inDays = (n: number) => dateInput(new Date(Date.now() + n * 86_400_000).toISOString());
-/** The end of a local calendar day: an exception runs through the day it expires. */
-const endOfDay = (day: string) => (day ? new Date(`${day}T23:59:59`).toISOString() : '');
 
 interface Props {
   exception: ExceptionView | null;
@@ -165,14 +156,11 @@ export function ExceptionEditModal({ exception, ruleTitle, onClose, onSaved }: P
         {input('user', t('alertDetail.exceptions.scopeUser'))}
         {input('sourceIp', t('alertDetail.exceptions.scopeSourceIp'))}
       </Group>
-      <Textarea
+      <CodeTextarea
         label={t('alertDetail.exceptions.matchField')}
         description={t('alertDetail.exceptions.matchHint')}
-        autosize
         minRows={2}
         maxRows={12}
-        spellCheck={false}
-        styles={{ input: { fontFamily: 'monospace' } }}
         value={match}
         onChange={(e) => {
           setMatch(e.currentTarget.value);
@@ -180,40 +168,24 @@ export function ExceptionEditModal({ exception, ruleTitle, onClose, onSaved }: P
         }}
         error={errors.match}
       />
-      <Textarea
+      <CodeTextarea
         label={t('alertDetail.sigmaFilter')}
         description={t('alertDetail.sigmaFilterHint')}
-        autosize
         minRows={3}
         maxRows={16}
-        spellCheck={false}
-        styles={{ input: { fontFamily: 'monospace' } }}
         value={values.sigmaFilter}
         onChange={(e) => set('sigmaFilter', e.currentTarget.value)}
         error={errors.sigmaFilter}
       />
-      <Textarea
-        label={t('alertDetail.reason')}
-        description={t('alertDetail.reasonHint')}
-        required
-        minRows={2}
-        value={values.reason}
-        onChange={(e) => set('reason', e.currentTarget.value)}
-        error={errors.reason}
-      />
-      <TextInput
-        type="date"
-        label={t('alertDetail.expiresAt')}
-        description={t('alertDetail.expiresAtHint')}
-        required
-        value={expires}
-        min={inDays(1)}
-        max={inDays(366)}
-        onChange={(e) => {
-          setExpires(e.currentTarget.value);
+      <ReasonExpiryFields
+        reason={values.reason}
+        expires={expires}
+        onReason={(v) => set('reason', v)}
+        onExpires={(v) => {
+          setExpires(v);
           setErrors(({ expiresAt: _gone, ...rest }) => rest);
         }}
-        error={errors.expiresAt}
+        errors={errors}
       />
       {notice && (
         <Text size="sm" role="status">

@@ -1,10 +1,11 @@
-import { Group, Radio, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, Radio, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import type { Alert } from '../../api/responses';
 import { FormActions, ModalForm } from '../../components/form-actions';
 import { fieldErrors } from '../../components/field-errors';
+import { CodeTextarea, endOfDay, inDays, ReasonExpiryFields } from './exception-fields';
 import type { CreateExceptionBody, ExceptionView } from './types';
 
 type Scope = 'none' | 'member' | 'host' | 'user' | 'sourceIp' | 'sigma';
@@ -24,8 +25,6 @@ function sigmaTemplate(a: Alert): string {
   lines.push('condition: selection');
   return lines.join('\n');
 }
-
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 interface Props {
   alert: Alert;
@@ -89,7 +88,7 @@ export function ExceptionModal({ alert, opened, onClose, onCreated }: Props) {
       ...(scope === 'sourceIp' ? { sourceIp: value.trim() } : {}),
       ...(scope === 'sigma' ? { sigmaFilter: sigma } : {}),
       reason: reason.trim(),
-      expiresAt: expires ? new Date(`${expires}T23:59:59`).toISOString() : '',
+      expiresAt: endOfDay(expires),
     };
     try {
       const created = await call<ExceptionView>(api.POST('/api/v1/exceptions', { body }));
@@ -141,39 +140,23 @@ export function ExceptionModal({ alert, opened, onClose, onCreated }: Props) {
         />
       )}
       {scope === 'sigma' && (
-        <Textarea
+        <CodeTextarea
           label={t('alertDetail.sigmaFilter')}
           description={t('alertDetail.sigmaFilterHint')}
           required
-          autosize
           minRows={5}
           maxRows={16}
-          spellCheck={false}
-          styles={{ input: { fontFamily: 'monospace' } }}
           value={sigma}
           onChange={(e) => setSigma(e.currentTarget.value)}
           error={errors.sigmaFilter}
         />
       )}
-      <Textarea
-        label={t('alertDetail.reason')}
-        description={t('alertDetail.reasonHint')}
-        required
-        minRows={2}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={errors.reason}
-      />
-      <TextInput
-        type="date"
-        label={t('alertDetail.expiresAt')}
-        description={t('alertDetail.expiresAtHint')}
-        required
-        value={expires}
-        min={inDays(1)}
-        max={inDays(366)}
-        onChange={(e) => setExpires(e.currentTarget.value)}
-        error={errors.expiresAt}
+      <ReasonExpiryFields
+        reason={reason}
+        expires={expires}
+        onReason={setReason}
+        onExpires={setExpires}
+        errors={errors}
       />
       <FormActions error={general} submit={t('alertDetail.createException')} onCancel={onClose} busy={busy} />
     </ModalForm>
