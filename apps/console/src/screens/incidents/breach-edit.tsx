@@ -7,7 +7,7 @@ import { generalError } from '../../components/field-errors';
 import { FormActions } from '../../components/form-actions';
 import { useSubmit } from '../../components/use-submit';
 import { fieldErrors, fromLocalInput, toLocalInput } from './shared';
-import type { BreachView, IncidentView } from './types';
+import type { BreachFormProps } from './types';
 
 export type Count = number | string;
 
@@ -56,15 +56,7 @@ export function BreachFacts({ values, errors, onChange }: BreachFactsProps) {
  * the field. Correcting the awareness time moves no controller's deadline: each
  * runs from that controller's own awareness.
  */
-export function BreachEdit({
-  incident,
-  breach,
-  onDone,
-}: {
-  incident: IncidentView;
-  breach: BreachView;
-  onDone(): Promise<void>;
-}) {
+export function BreachEdit({ incident, breach, onDone }: BreachFormProps) {
   const { t } = useTranslation();
   const initial = () => ({
     consortiumAwareAt: toLocalInput(breach.consortiumAwareAt),

@@ -20,7 +20,7 @@ import { FormActions } from '../../components/form-actions';
 import { generalError } from '../../components/field-errors';
 import { useFormat } from '../../i18n/format';
 import { fieldErrors, fromLocalInput, toLocalInput, useMembers } from './shared';
-import type { BreachControllerView, BreachView, IncidentView, NoticeBody } from './types';
+import type { BreachControllerView, BreachFormProps, IncidentView, NoticeBody } from './types';
 import { ColumnHeads } from '../../components/column-heads';
 
 interface NoticeFormProps {
@@ -204,15 +204,7 @@ export function NoticesSection({
 }
 
 /** A notice to a member that is not yet a controller of the breach: it becomes one. */
-export function OtherControllerNotice({
-  incident,
-  breach,
-  onDone,
-}: {
-  incident: IncidentView;
-  breach: BreachView;
-  onDone(): Promise<void>;
-}) {
+export function OtherControllerNotice({ incident, breach, onDone }: BreachFormProps) {
   const { t } = useTranslation();
   const members = useMembers();
   const known = new Set(breach.controllers.map((c) => c.member));

@@ -21,6 +21,13 @@ export type TimelineEntry = Result<TimelineService['append']>;
 export type EvidenceFile = Result<TimelineService['getEvidence']>;
 export type BreachView = Result<BreachesService['get']>;
 export type BreachControllerView = BreachView['controllers'][number];
+
+/** What a form on an open breach is given: the incident, its breach, and what to do once it has saved. */
+export interface BreachFormProps {
+  incident: IncidentView;
+  breach: BreachView;
+  onDone(): Promise<void>;
+}
 export type CorrectiveActionView = Result<CorrectiveActionsService['get']>;
 export type ApplicationList = Result<ApplicationsService['list']>;
 export type ReferenceItem = Result<ReferenceDataRepository['list']>[number];
